@@ -1,0 +1,2 @@
+Console.WriteLine("usage: import <seed files>");
+return 2;
