@@ -14,12 +14,40 @@ public static class TestInfrastructure
 {
     public const string RabbitMqVariable = "REFERRALS_TEST_RABBITMQ";
     public const string MongoDbVariable = "REFERRALS_TEST_MONGODB";
+    public const string RabbitMqManagementVariable = "REFERRALS_TEST_RABBITMQ_MANAGEMENT";
 
     private static readonly Lazy<Task<Server>> RabbitMq = new(StartRabbitMqAsync);
     private static readonly Lazy<Task<Server>> MongoDb = new(StartMongoDbAsync);
 
     /// <summary>An AMQP URL of a running RabbitMQ; skips the calling test when there is none.</summary>
     public static async Task<string> RabbitMqUrlAsync() => (await RabbitMq.Value).UrlOrSkip();
+
+    /// <summary>Why there is no RabbitMQ for the tests, or null when there is one (for fixtures, which cannot skip).</summary>
+    public static async Task<string?> RabbitMqMissingReasonAsync() => (await RabbitMq.Value).Reason;
+
+    /// <summary>
+    /// An AMQP URL of a virtual host made for the caller alone, so test runs and test projects running side by side never
+    /// share (and steal from) each other's queues. Skips the calling test when there is no broker.
+    /// </summary>
+    public static async Task<string> FreshRabbitMqVirtualHostAsync(string prefix)
+    {
+        var server = await RabbitMq.Value;
+        var amqp = new Uri(server.UrlOrSkip());
+        var management = new Uri(server.ManagementUrl ?? throw new InvalidOperationException(
+            $"{RabbitMqManagementVariable} must point at the broker's management API (e.g. http://guest:guest@127.0.0.1:15672)."));
+        var vhost = $"{prefix}-{Guid.NewGuid():N}";
+        var user = Uri.UnescapeDataString(amqp.UserInfo.Split(':')[0]);
+
+        using var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
+        var credentials = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo)));
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", credentials);
+        using var empty = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        (await http.PutAsync(new Uri($"/api/vhosts/{vhost}", UriKind.Relative), empty)).EnsureSuccessStatusCode();
+        using var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", System.Text.Encoding.UTF8, "application/json");
+        (await http.PutAsync(new Uri($"/api/permissions/{vhost}/{Uri.EscapeDataString(user)}", UriKind.Relative), permissions)).EnsureSuccessStatusCode();
+
+        return new UriBuilder(amqp) { Path = "/" + vhost }.Uri.ToString();
+    }
 
     /// <summary>A MongoDB URL (without database) of a running server; skips the calling test when there is none.</summary>
     public static async Task<string> MongoDbUrlAsync() => (await MongoDb.Value).UrlOrSkip();
@@ -39,14 +67,14 @@ public static class TestInfrastructure
     {
         if (Environment.GetEnvironmentVariable(RabbitMqVariable) is { Length: > 0 } url)
         {
-            return Server.At(url);
+            return Server.At(url, Environment.GetEnvironmentVariable(RabbitMqManagementVariable));
         }
 
         try
         {
-            var container = new RabbitMqBuilder("rabbitmq:3.13-management").Build();
+            var container = new RabbitMqBuilder("rabbitmq:3.13-management").WithPortBinding(15672, true).Build();
             await container.StartAsync();
-            return Server.At(container.GetConnectionString());
+            return Server.At(container.GetConnectionString(), $"http://guest:guest@{container.Hostname}:{container.GetMappedPublicPort(15672)}");
         }
         catch (Exception e) when (e is DockerUnavailableException or InvalidOperationException or TimeoutException)
         {
@@ -73,9 +101,9 @@ public static class TestInfrastructure
         }
     }
 
-    private sealed record Server(string? Url, string? Reason)
+    private sealed record Server(string? Url, string? Reason, string? ManagementUrl = null)
     {
-        public static Server At(string url) => new(url, null);
+        public static Server At(string url, string? managementUrl = null) => new(url, null, managementUrl);
 
         public static Server Missing(string reason) => new(null, reason);
 

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace Referrals.EndToEnd.Tests;
+
+/// <summary>
+/// Every path of the referral lifecycle, driven through the gateway against the four services running as separate
+/// processes over RabbitMQ. Each test uses its own service type and municipality so the tests cannot meet.
+/// </summary>
+public sealed class LifecycleTests(DistributedSystem system) : IClassFixture<DistributedSystem>
+{
+    private ReferralsClient Client
+    {
+        get
+        {
+            system.SkipWhenUnavailable();
+            return new ReferralsClient(system.Gateway);
+        }
+    }
+
+    private static string Status(JsonNode? node) => node!["status"]!.GetValue<string>();
+
+    private static List<string> SmsStatuses(JsonArray messages) => messages.Select(Status).ToList();
+
+    [Fact]
+    public async Task A_referral_travels_from_submission_to_an_accepted_placement_with_the_family_told_by_sms()
+    {
+        var client = Client;
+        await client.CreateOrganisationAsync("e2e-ltc-dgv", "LV-DGV", "long-term-care", "elderly", available: 2,
+            name: "Daugavpils sociālās aprūpes centrs");
+
+        var id = await client.SubmitAsync("LV-DGV", "long-term-care", "elderly", "1950-01-31", "310150-11012");
+        await client.WaitForStatusAsync(id, "Offered");
+        var offer = await client.WaitForPendingOfferAsync(id, "e2e-ltc-dgv");
+        using var accepted = await client.AcceptAsync(offer);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+
+        var referral = await client.WaitForStatusAsync(id, "Placed");
+        Assert.Equal("Daugavpils sociālās aprūpes centrs", referral["placement"]!["providerName"]!.GetValue<string>());
+        Assert.Equal("Eligible", referral["eligibility"]!["outcome"]!.GetValue<string>());
+        var timeline = referral["timeline"]!.AsArray().Select(Status).ToList();
+        Assert.Equal(["Submitted", "Matching", "Offered", "Placed"], timeline.Distinct().ToList());
+
+        var sms = await client.WaitForSmsAsync(id, "Submitted", "Placed");
+        Assert.Equal(["Submitted", "Placed"], SmsStatuses(sms));
+        var shortCode = referral["shortCode"]!.GetValue<string>();
+        Assert.All(sms, m => Assert.Contains(shortCode, m!["text"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Contains("Daugavpils sociālās aprūpes centrs", sms[1]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_declined_offer_moves_to_the_next_candidate_who_accepts()
+    {
+        var client = Client;
+        await client.CreateOrganisationAsync("e2e-gh-rez", "LV-REZ", "group-home", "mental-disorder", available: 3);
+        await client.CreateOrganisationAsync("e2e-gh-077", "LV-077", "group-home", "mental-disorder", available: 3);
+
+        var id = await client.SubmitAsync("LV-REZ", "group-home", "mental-disorder", "1985-06-15", "150685-11010", language: "en");
+        // Declared municipality first: the Rēzekne provider is asked before the one in Rēzeknes novads.
+        var first = await client.WaitForPendingOfferAsync(id, "e2e-gh-rez");
+        using var declined = await client.DeclineAsync(first, "NoCapacity");
+        Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+
+        var second = await client.WaitForPendingOfferAsync(id, "e2e-gh-077");
+        using var accepted = await client.AcceptAsync(second);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+
+        var referral = await client.WaitForStatusAsync(id, "Placed");
+        Assert.Equal("e2e-gh-077", referral["placement"]!["providerId"]!.GetValue<string>());
+        Assert.Contains(referral["timeline"]!.AsArray(), line => line!["detail"]?.ToString().Contains("NoCapacity", StringComparison.Ordinal) == true);
+        var sms = await client.WaitForSmsAsync(id, "Submitted", "Placed");
+        Assert.Equal(["Submitted", "Placed"], SmsStatuses(sms));
+        Assert.All(sms, m => Assert.Equal("en", m!["language"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_client_outside_the_age_limits_is_rejected_with_the_reason()
+    {
+        var client = Client;
+        var id = await client.SubmitAsync("LV-DGV", "child-day-centre", "children-with-behavioural-problems", "1996-03-02", "020396-11010", language: "ru");
+
+        var referral = await client.WaitForStatusAsync(id, "Rejected");
+        Assert.Equal("NotEligible", referral["eligibility"]!["outcome"]!.GetValue<string>());
+        Assert.Contains(referral["eligibility"]!["results"]!.AsArray(), r => r!["verdict"]!.GetValue<string>() == "Failed");
+        var sms = await client.WaitForSmsAsync(id, "Submitted", "Rejected");
+        Assert.Equal(["Submitted", "Rejected"], SmsStatuses(sms));
+        Assert.All(sms, m => Assert.Equal("ru", m!["language"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_waitlisted_referral_is_offered_when_a_place_frees_up()
+    {
+        var client = Client;
+        await client.CreateOrganisationAsync("e2e-hh-111", "LV-111", "halfway-house", "mental-disorder", available: 0);
+
+        var id = await client.SubmitAsync("LV-111", "halfway-house", "mental-disorder", "1979-09-09", "090979-11012");
+        var waiting = await client.WaitForStatusAsync(id, "Waitlisted");
+        Assert.Equal(1, waiting["waitlistPosition"]!.GetValue<int>());
+
+        using var raised = await client.SetCapacityAsync("svc-e2e-hh-111", available: 1);
+        Assert.Equal(HttpStatusCode.OK, raised.StatusCode);
+        var offer = await client.WaitForPendingOfferAsync(id, "e2e-hh-111");
+        using var accepted = await client.AcceptAsync(offer);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+
+        await client.WaitForStatusAsync(id, "Placed");
+        var sms = await client.WaitForSmsAsync(id, "Submitted", "Waitlisted", "Placed");
+        Assert.Equal(["Submitted", "Waitlisted", "Placed"], SmsStatuses(sms));
+    }
+
+    [Fact]
+    public async Task A_withdrawn_referral_cannot_be_accepted_any_more()
+    {
+        var client = Client;
+        await client.CreateOrganisationAsync("e2e-hc-058", "LV-058", "home-care", "elderly", available: 5);
+
+        var id = await client.SubmitAsync("LV-058", "home-care", "elderly", "1940-04-11", "110440-11013");
+        var offer = await client.WaitForPendingOfferAsync(id, "e2e-hc-058");
+        using var withdrawn = await client.WithdrawAsync(id, "Ģimene atrada citu risinājumu");
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        await client.WaitForStatusAsync(id, "Withdrawn");
+
+        // The directory hears of the withdrawal by event: once it has, the offer is cancelled and cannot be accepted.
+        await client.WaitForOfferStatusAsync(id, offer, "Cancelled");
+        using var late = await client.AcceptAsync(offer);
+        var status = late.StatusCode;
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal("Withdrawn", Status(await client.ReferralAsync(id)));
+        var sms = await client.WaitForSmsAsync(id, "Submitted", "Withdrawn");
+        Assert.Equal(["Submitted", "Withdrawn"], SmsStatuses(sms));
+    }
+
+    [Fact]
+    public async Task Two_acceptances_racing_for_the_last_place_have_exactly_one_winner()
+    {
+        var client = Client;
+        await client.CreateOrganisationAsync("e2e-rs-047", "LV-047", "respite", "mental-disorder", available: 1);
+
+        var first = await client.SubmitAsync("LV-047", "respite", "mental-disorder", "1961-12-01", "011261-11019");
+        var second = await client.SubmitAsync("LV-047", "respite", "mental-disorder", "1961-12-01", "011261-12020");
+        var offers = await Task.WhenAll(
+            client.WaitForPendingOfferAsync(first, "e2e-rs-047"),
+            client.WaitForPendingOfferAsync(second, "e2e-rs-047"));
+
+        var answers = await Task.WhenAll(offers.Select(client.AcceptAsync));
+        var codes = answers.Select(a => a.StatusCode).OrderBy(c => c).ToList();
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], codes);
+
+        var winner = answers[0].StatusCode == HttpStatusCode.OK ? first : second;
+        var loser = winner == first ? second : first;
+        await client.WaitForStatusAsync(winner, "Placed");
+        // No other candidate has a free place, so the loser waits for one.
+        await client.WaitForStatusAsync(loser, "Waitlisted");
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+}
