@@ -24,7 +24,7 @@ start() { # name project port store
   local name=$1 project=$2 port=$3 store=$4
   local override="ConnectionStrings__${store}"
   (cd "$root/$project/bin/Release/net10.0" && \
-    env "ASPNETCORE_URLS=http://localhost:$port" \
+    env "Urls=http://localhost:$port" \
         "ConnectionStrings__${store}=${!override:-Data Source=$data/${name}.db}" \
         "ConnectionStrings__RabbitMq=${ConnectionStrings__RabbitMq:-amqp://guest:guest@localhost:5672/}" \
         "Messaging__Transport=RabbitMq" \
@@ -38,7 +38,7 @@ start Intake services/Intake/Referrals.Intake 5101 IntakeStore
 start Eligibility services/Eligibility/Referrals.Eligibility 5102 EligibilityStore
 start ProviderDirectory services/ProviderDirectory/Referrals.ProviderDirectory 5103 ProviderDirectoryStore
 start Notification services/Notification/Referrals.Notification 5104 NotificationStore
-(cd "$root/gateway/Referrals.Gateway/bin/Release/net10.0" && ASPNETCORE_URLS=http://localhost:8080 dotnet Referrals.Gateway.dll >"$data/logs/Gateway.log" 2>&1) &
+(cd "$root/gateway/Referrals.Gateway/bin/Release/net10.0" && Urls=http://localhost:8080 dotnet Referrals.Gateway.dll >"$data/logs/Gateway.log" 2>&1) &
 pids+=($!)
 echo "  Gateway  http://localhost:8080   (log: data/distributed/logs/Gateway.log)"
 

@@ -82,13 +82,14 @@ public sealed class ReferralsClient(HttpClient gateway)
         return referral;
     }
 
-    /// <summary>Waits for an offer of this referral that is pending at the given provider.</summary>
-    public async Task<Guid> WaitForPendingOfferAsync(Guid referralId, string providerId)
+    /// <summary>Waits for an offer of this referral that is pending at the given provider (or at any, when null).</summary>
+    public async Task<Guid> WaitForPendingOfferAsync(Guid referralId, string? providerId)
     {
         var deadline = DateTime.UtcNow + Patience;
         do
         {
-            var offers = await gateway.GetFromJsonAsync<JsonArray>($"/api/providers/offers?referralId={referralId}&providerId={providerId}");
+            var filter = providerId is null ? "" : $"&providerId={providerId}";
+            var offers = await gateway.GetFromJsonAsync<JsonArray>($"/api/providers/offers?referralId={referralId}{filter}");
             var pending = offers!.OfType<JsonObject>().FirstOrDefault(o => o["status"]?.GetValue<string>() == "Pending");
             if (pending is not null)
             {

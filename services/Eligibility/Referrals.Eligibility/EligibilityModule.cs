@@ -1,4 +1,13 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Referrals.Eligibility.Assessments;
+using Referrals.Eligibility.Check;
+using Referrals.Eligibility.RuleCatalogue;
+using Referrals.Eligibility.Rules;
 using Referrals.Messaging;
+using Referrals.Messaging.Documents;
+using Referrals.Messaging.Outbox;
+using Referrals.ServiceDefaults;
 
 namespace Referrals.Eligibility;
 
@@ -8,11 +17,46 @@ public static class EligibilityModule
     public static IHostApplicationBuilder AddEligibility(this IHostApplicationBuilder builder)
     {
         builder.Services.AddMessageConsumers(typeof(EligibilityModule).Assembly);
+
+        builder.Services.AddSingleton(_ => RuleSetCatalogue.LoadEmbedded());
+
+        builder.Services.AddOptions<EligibilityStoreOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+                options.ConnectionString = configuration.GetConnectionString(EligibilityStoreOptions.ConnectionName) ?? "")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<EligibilityStoreOptions>, EligibilityStoreOptionsValidator>();
+        builder.Services.AddSingleton<IAssessmentStore>(CreateStore);
+        builder.Services.AddSingleton<IOutboxSource>(sp => sp.GetRequiredService<IAssessmentStore>().Outbox);
+        builder.Services.AddHostedService<EligibilityStartup>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<AssessmentStoreHealthCheck>("eligibility-store", tags: [ServiceDefaultsExtensions.ReadyTag]);
+
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            // API.md: enums travel as strings. Other modules in the embedded host may add the same converter.
+            if (!options.SerializerOptions.Converters.OfType<JsonStringEnumConverter>().Any())
+            {
+                options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            }
+        });
         return builder;
     }
 
     public static IEndpointRouteBuilder MapEligibility(this IEndpointRouteBuilder app)
     {
+        var eligibility = app.MapGroup("/api/eligibility").WithTags("Eligibility");
+        eligibility.MapGet("/rules", ListRules.Handle);
+        eligibility.MapPost("/check", CheckEligibility.HandleAsync)
+            .Accepts<CheckEligibility.CheckRequest>("application/json");
+        eligibility.MapGet("/assessments/{referralId:guid}", GetAssessment.HandleAsync);
         return app;
+    }
+
+    private static IAssessmentStore CreateStore(IServiceProvider services)
+    {
+        var connectionString = services.GetRequiredService<IOptions<EligibilityStoreOptions>>().Value.ConnectionString;
+        return StoreConnection.IsMongo(connectionString)
+            ? new MongoAssessmentStore(services.GetRequiredService<MongoClients>().Database(connectionString))
+            : new SqliteAssessmentStore(new SqliteDatabase(connectionString));
     }
 }

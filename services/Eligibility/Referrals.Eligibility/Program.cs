@@ -14,3 +14,4 @@ app.MapDefaultEndpoints();
 app.MapEligibility();
 
 app.Run();
+public partial class Program;

@@ -14,3 +14,4 @@ app.MapDefaultEndpoints();
 app.MapIntake();
 
 app.Run();
+public partial class Program;

@@ -14,3 +14,4 @@ app.MapDefaultEndpoints();
 app.MapNotification();
 
 app.Run();
+public partial class Program;

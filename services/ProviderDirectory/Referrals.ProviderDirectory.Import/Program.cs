@@ -1,2 +1,3 @@
-Console.WriteLine("usage: import <seed files>");
-return 2;
+using Referrals.ProviderDirectory.Import;
+
+return ImportCommand.Run(args, Console.Out);

@@ -14,3 +14,5 @@ app.MapDefaultEndpoints();
 app.MapProviderDirectory();
 
 app.Run();
+
+public partial class Program;

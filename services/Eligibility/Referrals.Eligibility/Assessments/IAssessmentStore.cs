@@ -1,0 +1,15 @@
+using Referrals.Messaging.Outbox;
+
+namespace Referrals.Eligibility.Assessments;
+
+/// <summary>Where assessments live. One per referral: adding a second one for the same referral is refused.</summary>
+public interface IAssessmentStore
+{
+    /// <summary>The collection the outbox publisher and sweeper take pending events from.</summary>
+    IOutboxSource Outbox { get; }
+
+    Task<Assessment?> FindAsync(Guid referralId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new assessment with its pending events in one write; false when the referral is already assessed.</summary>
+    Task<bool> TryAddAsync(Assessment assessment, CancellationToken cancellationToken);
+}

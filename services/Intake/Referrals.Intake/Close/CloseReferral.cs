@@ -1,0 +1,90 @@
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Referrals.Contracts.Intake;
+using Referrals.Intake.Http;
+using Referrals.Intake.Read;
+using Referrals.Intake.Referrals;
+using Referrals.Intake.Store;
+using Referrals.Messaging.Outbox;
+
+namespace Referrals.Intake.Close;
+
+/// <summary><c>POST /api/referrals/{id}/close</c>: a placed referral ends with an outcome; its place is freed.</summary>
+public static partial class CloseReferral
+{
+    private const int MaxNote = 2000;
+
+    public static RouteHandlerBuilder MapCloseReferral(this RouteGroupBuilder group) =>
+        group.MapPost("{id:guid}/close", HandleAsync)
+            .WithName("CloseReferral")
+            .WithSummary("Close a placed referral with its outcome")
+            .Accepts<CloseReferralRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    public static async Task<Results<Ok<ReferralView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id,
+        HttpContext http,
+        IReferralStore store,
+        OutboxPublisher publisher,
+        IPublishEndpoint publishEndpoint,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<CloseReferralRequest>(http.Request, cancellationToken);
+        if (body.Errors is not null)
+        {
+            return TypedResults.ValidationProblem(body.Errors);
+        }
+
+        var errors = new ValidationErrors();
+        var request = body.Value!;
+        // By name only: Enum.TryParse would also take "1" or "-7".
+        var name = Enum.GetNames<ReferralOutcome>()
+            .FirstOrDefault(n => string.Equals(n, request.Outcome?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var outcome = name is null ? default : Enum.Parse<ReferralOutcome>(name);
+        if (name is null)
+        {
+            errors.Add("outcome", $"Required, one of: {string.Join(", ", Enum.GetNames<ReferralOutcome>())}.");
+        }
+
+        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+        if (note is { Length: > MaxNote })
+        {
+            errors.Add("note", $"At most {MaxNote} characters.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var actor = Actor.Of(http);
+        var closed = false;
+        var referral = await store.UpdateAsync(
+            id,
+            r => closed = ReferralStateMachine.Close(r, outcome, note, actor, time.GetUtcNow()),
+            messageId: null,
+            cancellationToken);
+        if (referral is null)
+        {
+            return Problems.NotFound(id);
+        }
+
+        if (!closed)
+        {
+            return Problems.Conflict("Referral cannot be closed", $"Only a Placed referral can be closed; this one is {referral.Status}.");
+        }
+
+        var logger = loggers.CreateLogger(typeof(CloseReferral).FullName!);
+        LogClosed(logger, id);
+        await publisher.PublishAsync(store.Outbox, referral, publishEndpoint, cancellationToken);
+        return TypedResults.Ok(ReferralView.From(referral));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} closed")]
+    private static partial void LogClosed(ILogger logger, Guid referralId);
+}
+
+/// <param name="Outcome">NeedMet, PartiallyMet, NotMet, NoLongerNeeded or ReferredElsewhere.</param>
+public sealed record CloseReferralRequest(string? Outcome, string? Note);

@@ -1,0 +1,25 @@
+using Referrals.Contracts.Intake;
+using Referrals.Intake.Referrals;
+using Referrals.Messaging.Outbox;
+
+namespace Referrals.Intake.Store;
+
+/// <summary>Where referrals live: the SQLite and MongoDB adapters answer exactly these questions.</summary>
+public interface IReferralStore
+{
+    /// <summary>The collection, for the outbox publisher and the sweeper.</summary>
+    IOutboxSource Outbox { get; }
+
+    /// <summary>False when the id, the short code or the idempotency key is already taken; nothing is written then.</summary>
+    Task<bool> TryInsertAsync(Referral referral, CancellationToken cancellationToken);
+
+    Task<Referral?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<Referral?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Read, change, write under the version guard (see <c>DocumentUpdates</c>); null when there is no such referral.</summary>
+    Task<Referral?> UpdateAsync(Guid id, Func<Referral, bool> change, Guid? messageId, CancellationToken cancellationToken);
+
+    /// <summary>Newest first; either filter may be null.</summary>
+    Task<IReadOnlyList<Referral>> ListAsync(string? municipality, ReferralStatus? status, int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,75 @@
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Referrals.Intake.Http;
+using Referrals.Intake.Read;
+using Referrals.Intake.Referrals;
+using Referrals.Intake.Store;
+using Referrals.Messaging.Outbox;
+
+namespace Referrals.Intake.Withdraw;
+
+/// <summary><c>POST /api/referrals/{id}/withdraw</c>: the social worker withdraws a referral that is not final or placed.</summary>
+public static partial class WithdrawReferral
+{
+    private const int MaxReason = 1000;
+
+    public static RouteHandlerBuilder MapWithdrawReferral(this RouteGroupBuilder group) =>
+        group.MapPost("{id:guid}/withdraw", HandleAsync)
+            .WithName("WithdrawReferral")
+            .WithSummary("Withdraw a referral (not from Placed or a final state)")
+            .Accepts<WithdrawReferralRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    public static async Task<Results<Ok<ReferralView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id,
+        HttpContext http,
+        IReferralStore store,
+        OutboxPublisher publisher,
+        IPublishEndpoint publishEndpoint,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<WithdrawReferralRequest>(http.Request, cancellationToken);
+        if (body.Errors is not null)
+        {
+            return TypedResults.ValidationProblem(body.Errors);
+        }
+
+        var reason = body.Value!.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > MaxReason)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["reason"] = [$"Required, at most {MaxReason} characters."],
+            });
+        }
+
+        var actor = Actor.Of(http);
+        var withdrawn = false;
+        var referral = await store.UpdateAsync(
+            id,
+            r => withdrawn = ReferralStateMachine.Withdraw(r, reason, actor, time.GetUtcNow()),
+            messageId: null,
+            cancellationToken);
+        if (referral is null)
+        {
+            return Problems.NotFound(id);
+        }
+
+        if (!withdrawn)
+        {
+            return Problems.Conflict("Referral cannot be withdrawn", $"A referral in status {referral.Status} cannot be withdrawn.");
+        }
+
+        var logger = loggers.CreateLogger(typeof(WithdrawReferral).FullName!);
+        LogWithdrawn(logger, id);
+        await publisher.PublishAsync(store.Outbox, referral, publishEndpoint, cancellationToken);
+        return TypedResults.Ok(ReferralView.From(referral));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} withdrawn")]
+    private static partial void LogWithdrawn(ILogger logger, Guid referralId);
+}
+
+public sealed record WithdrawReferralRequest(string? Reason);

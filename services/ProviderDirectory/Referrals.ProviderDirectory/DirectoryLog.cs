@@ -1,0 +1,26 @@
+namespace Referrals.ProviderDirectory;
+
+/// <summary>The directory's log lines. Ids only: no personal data ever reaches this service, let alone its logs.</summary>
+internal static partial class DirectoryLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} offered to service {ServiceId} (attempt {Attempt})")]
+    public static partial void Offered(ILogger logger, Guid referralId, string serviceId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} waitlisted for {ServiceType} at position {Position}")]
+    public static partial void Waitlisted(ILogger logger, Guid referralId, string serviceType, int position);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Eligibility of referral {ReferralId} arrived before its criteria; retrying later")]
+    public static partial void CriteriaMissing(ILogger logger, Guid referralId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Offer {OfferId} of referral {ReferralId}: {Result}")]
+    public static partial void Decision(ILogger logger, Guid offerId, Guid referralId, ProviderServices.DecisionResult result);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Service {ServiceId} has {Available} free places; promoting {Count} waitlisted referrals")]
+    public static partial void Promoting(ILogger logger, string serviceId, int available, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo directory {Path} not found; starting with an empty directory")]
+    public static partial void SeedMissing(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo directory with {Count} organisations")]
+    public static partial void Seeded(ILogger logger, int count);
+}

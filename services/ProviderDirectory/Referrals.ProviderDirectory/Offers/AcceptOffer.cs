@@ -1,0 +1,33 @@
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Referrals.ProviderDirectory.Http;
+using Referrals.ProviderDirectory.ProviderServices;
+
+namespace Referrals.ProviderDirectory.Offers;
+
+/// <summary>
+/// POST /api/providers/offers/{offerId}/accept: takes a free place in the same write that closes the offer.
+/// With no place left the offer lapses (declined, NoCapacity) and the referral moves on: 409.
+/// </summary>
+public static class AcceptOffer
+{
+    public static RouteGroupBuilder MapAcceptOffer(this RouteGroupBuilder group)
+    {
+        group.MapPost("/offers/{offerId:guid}/accept", HandleAsync);
+        return group;
+    }
+
+    public static async Task<Results<Ok<OfferView>, ProblemHttpResult>> HandleAsync(
+        Guid offerId, HttpContext http, DecideOffer decisions, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    {
+        var actor = Actor.Of(http);
+        var (result, offer) = await decisions.DecideAsync(offerId, (s, now) => s.Accept(offerId, actor, now), null, publisher, cancellationToken);
+        return result switch
+        {
+            null => Errors.NotFound($"No offer {offerId}."),
+            DecisionResult.Accepted => TypedResults.Ok(OfferView.Of(offer!)),
+            DecisionResult.NoCapacity => Errors.Conflict("No free place left: the offer lapsed and the referral moves on."),
+            _ => Errors.Conflict("The offer is not pending (accepted, declined, cancelled, or the referral moved on)."),
+        };
+    }
+}

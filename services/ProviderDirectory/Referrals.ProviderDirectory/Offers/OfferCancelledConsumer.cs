@@ -1,0 +1,29 @@
+using MassTransit;
+using Referrals.ProviderDirectory.Internal;
+using Referrals.Messaging.Bus;
+using Referrals.Messaging.Documents;
+using Referrals.ProviderDirectory.Store;
+
+namespace Referrals.ProviderDirectory.Offers;
+
+/// <summary>An offer dropped because its referral left shows as Cancelled.</summary>
+public sealed class OfferCancelledConsumer(IDirectoryStore store) : IConsumer<OfferCancelled>
+{
+    public async Task Consume(ConsumeContext<OfferCancelled> context)
+    {
+        var message = context.Message;
+
+        // Missing means PlacementOffered has not been projected yet: throw so the retry comes back after it.
+        _ = await store.Offers.UpdateAsync(OfferDocument.IdOf(message.OfferId), o => o.Decide(OfferStatus.Cancelled, message.OccurredAt), context.DeduplicationId(), context.CancellationToken)
+            ?? throw new InvalidOperationException($"Offer {message.OfferId} is not in the read model yet.");
+    }
+}
+
+public sealed class OfferCancelledConsumerDefinition : ConsumerDefinition<OfferCancelledConsumer>
+{
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<OfferCancelledConsumer> consumerConfigurator,
+        IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(Retries.Standard);
+}

@@ -1,0 +1,66 @@
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Referrals.ProviderDirectory.Http;
+using Referrals.ProviderDirectory.Store;
+
+namespace Referrals.ProviderDirectory.Organisations;
+
+/// <summary>POST/GET /api/providers/organizations.</summary>
+public static class OrganisationEndpoints
+{
+    public static RouteGroupBuilder MapOrganisations(this RouteGroupBuilder group)
+    {
+        group.MapPost("/organizations", SaveAsync);
+        group.MapGet("/organizations", ListAsync);
+        group.MapGet("/organizations/{id}", GetAsync);
+        return group;
+    }
+
+    public static async Task<Results<Created<OrganisationView>, Ok<OrganisationView>, ValidationProblem, ProblemHttpResult>> SaveAsync(
+        HttpContext http, OrganisationWriter writer, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    {
+        var (input, errors) = await JsonBody.ReadAsync<OrganisationInput>(http.Request, cancellationToken);
+        if (errors is not null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var invalid = OrganisationValidator.Validate(input!);
+        if (invalid.Count > 0)
+        {
+            return TypedResults.ValidationProblem(invalid);
+        }
+
+        var (outcome, view) = await writer.SaveAsync(input!, Actor.Of(http), publisher, cancellationToken);
+        return outcome switch
+        {
+            SaveOutcome.Created => TypedResults.Created($"/api/providers/organizations/{view!.Id}", view),
+            SaveOutcome.Replaced => TypedResults.Ok(view!),
+            _ => Errors.Conflict("A service id in this organisation belongs to another organisation."),
+        };
+    }
+
+    public static async Task<Ok<List<OrganisationView>>> ListAsync(IDirectoryStore store, CancellationToken cancellationToken)
+    {
+        var organisations = await store.ListOrganisationsAsync(cancellationToken);
+        var views = new List<OrganisationView>(organisations.Count);
+        foreach (var organisation in organisations)
+        {
+            views.Add(OrganisationView.Of(organisation, await store.ServicesOfProviderAsync(organisation.Id, cancellationToken)));
+        }
+
+        return TypedResults.Ok(views);
+    }
+
+    public static async Task<Results<Ok<OrganisationView>, ProblemHttpResult>> GetAsync(
+        string id, IDirectoryStore store, CancellationToken cancellationToken)
+    {
+        var organisation = await store.Organisations.FindAsync(id, cancellationToken);
+        if (organisation is null)
+        {
+            return Errors.NotFound($"No organisation {id}.");
+        }
+
+        return TypedResults.Ok(OrganisationView.Of(organisation, await store.ServicesOfProviderAsync(id, cancellationToken)));
+    }
+}

@@ -1,0 +1,74 @@
+using Referrals.Contracts.Eligibility;
+using Referrals.Eligibility.Assessments;
+using Xunit;
+
+namespace Referrals.Eligibility.Tests.Assessments;
+
+/// <summary>What every <see cref="IAssessmentStore"/> adapter must do; run once per adapter.</summary>
+public abstract class AssessmentStoreContract
+{
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected abstract Task<IAssessmentStore> CreateStoreAsync();
+
+    [Fact]
+    public async Task An_added_assessment_is_found_with_everything_it_recorded()
+    {
+        var store = await CreateStoreAsync();
+        var referralId = Guid.NewGuid();
+        var assessment = Samples.Assessment(referralId);
+        assessment.RememberProcessed(Guid.NewGuid());
+
+        Assert.True(await store.TryAddAsync(assessment, Ct));
+        var found = await store.FindAsync(referralId, Ct);
+
+        Assert.NotNull(found);
+        Assert.Equal(referralId, found.ReferralId);
+        Assert.Equal(referralId.ToString(), found.Id);
+        Assert.Equal(EligibilityOutcome.NotEligible, found.Outcome);
+        Assert.Equal("2026.1", found.RuleSetVersion);
+        Assert.Equal(Samples.Now, found.AssessedAt);
+        Assert.Equal(assessment.RuleResults(), found.RuleResults());
+        Assert.Equal(assessment.ProcessedMessageIds, found.ProcessedMessageIds);
+        Assert.Equal(1, found.Version);
+    }
+
+    [Fact]
+    public async Task A_second_assessment_of_the_same_referral_is_refused_and_the_first_kept()
+    {
+        var store = await CreateStoreAsync();
+        var referralId = Guid.NewGuid();
+        Assert.True(await store.TryAddAsync(Samples.Assessment(referralId, EligibilityOutcome.NotEligible), Ct));
+
+        Assert.False(await store.TryAddAsync(Samples.Assessment(referralId, EligibilityOutcome.Eligible), Ct));
+
+        Assert.Equal(EligibilityOutcome.NotEligible, (await store.FindAsync(referralId, Ct))!.Outcome);
+    }
+
+    [Fact]
+    public async Task An_unknown_referral_has_no_assessment()
+    {
+        var store = await CreateStoreAsync();
+
+        Assert.Null(await store.FindAsync(Guid.NewGuid(), Ct));
+    }
+
+    [Fact]
+    public async Task Events_raised_with_the_assessment_are_pending_until_published()
+    {
+        var store = await CreateStoreAsync();
+        var referralId = Guid.NewGuid();
+        var assessment = Samples.Assessment(referralId);
+        var eventId = Guid.NewGuid();
+        assessment.Raise(new EligibilityAssessed(eventId, referralId, Samples.Now, assessment.Outcome, "2026.1", assessment.RuleResults()), eventId, Samples.Now);
+        Assert.True(await store.TryAddAsync(assessment, Ct));
+
+        var pending = await store.Outbox.FindPendingAsync(10, Ct);
+        Assert.Equal(eventId, Assert.Single(Assert.Single(pending, p => p.DocumentId == referralId.ToString()).Events).MessageId);
+
+        await store.Outbox.RemovePublishedAsync(referralId.ToString(), [eventId], Ct);
+
+        Assert.DoesNotContain(await store.Outbox.FindPendingAsync(10, Ct), p => p.DocumentId == referralId.ToString());
+        Assert.Empty((await store.FindAsync(referralId, Ct))!.Outbox);
+    }
+}

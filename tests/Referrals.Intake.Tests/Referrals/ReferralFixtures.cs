@@ -1,0 +1,79 @@
+using Referrals.Contracts.Eligibility;
+using Referrals.Contracts.Intake;
+using Referrals.Contracts.Notification;
+using Referrals.Contracts.ProviderDirectory;
+using Referrals.Intake.Referrals;
+using Referrals.Messaging.Outbox;
+
+namespace Referrals.Intake.Tests.Referrals;
+
+/// <summary>Referrals and directory events as the tests need them.</summary>
+internal static class ReferralFixtures
+{
+    public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    public static Referral NewReferral(
+        string municipality = "LV-DGV",
+        bool smsConsent = true,
+        string? idempotencyKey = null,
+        DateTimeOffset? at = null)
+    {
+        var referral = new Referral
+        {
+            Id = Guid.NewGuid().ToString(),
+            ShortCode = ShortCodes.New(),
+            Municipality = municipality,
+            ServiceType = "day-care-centre",
+            ClientGroup = "elderly",
+            Documents = ["application", "id-document"],
+            Client = new ReferralClient
+            {
+                ClientId = Guid.NewGuid(),
+                GivenName = "Anna",
+                FamilyName = "Bērziņa",
+                PersonalCode = "161175-19997",
+                DateOfBirth = new DateOnly(1975, 11, 16),
+                Gender = "female",
+                Address = "Rīgas iela 1, Daugavpils, LV-5401",
+                DeclaredMunicipality = municipality,
+            },
+            Family = new ReferralFamily { Phone = "+37120000001", PreferredLanguage = "ru", SmsConsent = smsConsent },
+            IdempotencyKey = idempotencyKey,
+            RequestHash = idempotencyKey is null ? null : "hash-" + idempotencyKey,
+        };
+        ReferralStateMachine.Submit(referral, "sw-daugavpils-1", at ?? Now);
+        return referral;
+    }
+
+    public static List<T> Raised<T>(this Referral referral)
+        where T : class =>
+        referral.Outbox
+            .Where(e => e.MessageType.StartsWith(typeof(T).FullName + ",", StringComparison.Ordinal))
+            .Select(e => (T)MessageJson.Unwrap(e).Message)
+            .ToList();
+
+    public static EligibilityAssessed Assessed(Referral referral, EligibilityOutcome outcome) =>
+        new(Guid.NewGuid(), referral.ReferralGuid(), Now, outcome, "2026.1",
+        [
+            new RuleResult("age", RuleVerdict.Passed, "Vecums atbilst", "Age fits"),
+            new RuleResult("residence", outcome == EligibilityOutcome.NotEligible ? RuleVerdict.Failed : RuleVerdict.Passed,
+                "Nav deklarēts pašvaldībā", "Not declared in the municipality"),
+            new RuleResult("documents", outcome == EligibilityOutcome.NeedsInformation ? RuleVerdict.MissingInformation : RuleVerdict.Passed,
+                "Trūkst ģimenes ārsta izziņas", "GP certificate missing"),
+        ]);
+
+    public static PlacementOffered Offered(Referral referral, int attempt, string provider = "org-dgv-dac") =>
+        new(Guid.NewGuid(), referral.ReferralGuid(), Now, attempt, Guid.NewGuid(), provider, "Daugavpils DAC", "svc-" + provider, 1, ["closest"]);
+
+    public static PlacementDeclined Declined(Referral referral, int attempt, Guid? offerId = null) =>
+        new(Guid.NewGuid(), referral.ReferralGuid(), Now, "provider-7", attempt, offerId ?? Guid.NewGuid(), "org-dgv-dac", DeclineReason.NoCapacity, null);
+
+    public static ReferralWaitlisted Waitlisted(Referral referral, int attempt, int position = 3) =>
+        new(Guid.NewGuid(), referral.ReferralGuid(), Now, attempt, referral.ServiceType, position);
+
+    public static PlacementAccepted Accepted(Referral referral, int attempt) =>
+        new(Guid.NewGuid(), referral.ReferralGuid(), Now, "provider-7", attempt, Guid.NewGuid(), "org-dgv-dac", "Daugavpils DAC", "+37165400000", "svc-dgv-dac");
+
+    public static SmsStatusChanged Sms(Referral referral, int sequence, SmsState state) =>
+        new(Guid.NewGuid(), referral.ReferralGuid(), Now, Guid.NewGuid(), sequence, state, null);
+}

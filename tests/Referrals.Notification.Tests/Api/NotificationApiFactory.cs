@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Referrals.Testing;
+
+namespace Referrals.Notification.Tests.Api;
+
+/// <summary>The Notification service in-process: SQLite in a temp folder, in-memory transport, development sender.</summary>
+public sealed class NotificationApiFactory : WebApplicationFactory<Program>
+{
+    private readonly TempDirectory _directory = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:NotificationStore", _directory.SqliteConnectionString("notification"));
+        builder.UseSetting("Messaging:Transport", "InMemory");
+        builder.UseSetting("Notification:Sender", "Development");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _directory.Dispose();
+        }
+    }
+}

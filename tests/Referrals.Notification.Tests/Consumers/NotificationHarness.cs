@@ -1,0 +1,121 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Referrals.Contracts.Intake;
+using Referrals.Messaging.Bus;
+using Referrals.Messaging.Outbox;
+using Referrals.Notification.Contacts;
+using Referrals.Notification.Messages;
+using Referrals.Notification.Sending;
+using Referrals.Notification.Store;
+using Referrals.Testing;
+
+namespace Referrals.Notification.Tests.Consumers;
+
+/// <summary>The service's consumers on the MassTransit test harness, over a SQLite store and the development sender.</summary>
+internal sealed class NotificationHarness : IAsyncDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly ServiceProvider _provider;
+
+    private NotificationHarness(bool withRetries, ISmsSender? sender)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<OutboxPublisher>();
+        services.AddSingleton<INotificationStore>(new SqliteNotificationStore(_directory.SqliteConnectionString("notification")));
+        services.AddSingleton<DevelopmentSmsSender>();
+        if (sender is null)
+        {
+            services.AddSingleton<ISmsSender>(p => p.GetRequiredService<DevelopmentSmsSender>());
+        }
+        else
+        {
+            services.AddSingleton(sender);
+        }
+
+        services.AddMassTransitTestHarness(bus =>
+        {
+            bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter());
+            if (withRetries)
+            {
+                bus.AddConsumer<ReferralSubmittedConsumer, ReferralSubmittedConsumerDefinition>();
+                bus.AddConsumer<ReferralStatusChangedConsumer, ReferralStatusChangedConsumerDefinition>();
+            }
+            else
+            {
+                bus.AddConsumer<ReferralSubmittedConsumer>();
+                bus.AddConsumer<ReferralStatusChangedConsumer>();
+            }
+        });
+        _provider = services.BuildServiceProvider(validateScopes: true);
+        Harness = _provider.GetRequiredService<ITestHarness>();
+    }
+
+    public ITestHarness Harness { get; }
+
+    public CollectedLogs Logs { get; } = new();
+
+    public INotificationStore Store => _provider.GetRequiredService<INotificationStore>();
+
+    public DevelopmentSmsSender Sender => _provider.GetRequiredService<DevelopmentSmsSender>();
+
+    public static async Task<NotificationHarness> StartAsync(bool withRetries = true, ISmsSender? sender = null)
+    {
+        var harness = new NotificationHarness(withRetries, sender);
+        await harness.Harness.Start();
+        return harness;
+    }
+
+    public async Task<Guid> PublishAsync<T>(T message, Guid? messageId = null)
+        where T : class
+    {
+        var id = messageId ?? NewId.NextGuid();
+        await Harness.Bus.Publish(message, context => context.MessageId = id);
+        return id;
+    }
+
+    /// <summary>Waits until the message with this id has been consumed (successfully or not).</summary>
+    public async Task ConsumedAsync<T>(Guid messageId)
+        where T : class
+    {
+        if (!await Harness.Consumed.Any<T>(m => m.Context.MessageId == messageId))
+        {
+            throw new TimeoutException($"{typeof(T).Name} {messageId} was not consumed.");
+        }
+    }
+
+    /// <summary>Polls the store until the condition holds (the retry policy works on its own clock).</summary>
+    public async Task<IReadOnlyList<SmsMessage>> MessagesWhenAsync(Guid referralId, Func<IReadOnlyList<SmsMessage>, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var messages = await Store.ListMessagesAsync(referralId);
+            if (condition(messages) || DateTime.UtcNow > deadline)
+            {
+                return messages;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Harness.Stop();
+        await _provider.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    public static ReferralSubmitted Submitted(Guid referralId, FamilyContact? contact) =>
+        new(Guid.NewGuid(), referralId, DateTimeOffset.UtcNow, "sw-daugavpils-1", "R-7K3F9Q", "LV-DGV", "LV-DGV",
+            "day-care-centre", "elderly", new DateOnly(1950, 3, 4), "female", ["application"], null, contact);
+
+    public static ReferralStatusChanged Changed(Guid referralId, int sequence, ReferralStatus to,
+        ProviderContact? provider = null, int? position = null) =>
+        new(Guid.NewGuid(), referralId, DateTimeOffset.UtcNow, null, sequence, ReferralStatus.Submitted, to, "R-7K3F9Q",
+            "day-care-centre", null, provider, position);
+}

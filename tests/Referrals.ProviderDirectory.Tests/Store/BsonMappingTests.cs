@@ -1,0 +1,99 @@
+using System.Reflection;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
+using Referrals.Messaging.Documents;
+using Referrals.ProviderDirectory.Offers;
+using Referrals.ProviderDirectory.ProviderServices;
+using Referrals.ProviderDirectory.Requests;
+using Xunit;
+
+namespace Referrals.ProviderDirectory.Tests.Store;
+
+/// <summary>
+/// The MongoDB adapter's documents must survive the BSON class map. Checked without a server (the Mongo contract
+/// tests skip here), using the same process-wide conventions the shared collection registers.
+/// </summary>
+public sealed class BsonMappingTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    public BsonMappingTests() =>
+        typeof(MongoDocumentCollection<>).Assembly
+            .GetType("Referrals.Messaging.Documents.MongoMapping", throwOnError: true)!
+            .GetMethod("EnsureRegistered", BindingFlags.Public | BindingFlags.Static)!
+            .Invoke(null, null);
+
+    private static T RoundTrip<T>(T document)
+    {
+        var bson = document.ToBsonDocument();
+        return BsonSerializer.Deserialize<T>(bson);
+    }
+
+    [Fact]
+    public void A_service_document_round_trips_with_offers_and_placements()
+    {
+        var offer = new PendingOffer(Guid.NewGuid(), Guid.NewGuid(), 3, Now);
+        var service = new ServiceDocument
+        {
+            Id = "svc-1",
+            Version = 4,
+            ProviderId = "org-1",
+            ProviderName = "Rēzeknes sociālās aprūpes centrs",
+            ServiceType = "long-term-care",
+            ClientGroups = ["elderly"],
+            Gender = null,
+            MaxAge = 99,
+            Available = 2,
+            Maximum = 60,
+            PendingOffers = [offer],
+            Placements = [new Placement(Guid.NewGuid(), Guid.NewGuid(), Now)],
+        };
+        service.RaiseCapacityChanged("provider-1", Now);
+
+        var bson = service.ToBsonDocument();
+        Assert.Equal("svc-1", bson["_id"].AsString);
+        var back = RoundTrip(service);
+
+        Assert.Equal(offer, Assert.Single(back.PendingOffers));
+        Assert.Equal(service.Placements, back.Placements);
+        Assert.Equal((2, 60, 99, 4L), (back.Available, back.Maximum, back.MaxAge!.Value, back.Version));
+        Assert.Single(back.Outbox);
+    }
+
+    [Fact]
+    public void A_placement_request_round_trips_with_its_candidates_and_dates()
+    {
+        var request = new PlacementRequestDocument
+        {
+            Id = "r-1",
+            ReferralId = Guid.NewGuid(),
+            DateOfBirth = new DateOnly(1948, 3, 14),
+            Status = PlacementStatus.Waitlisted,
+            WaitlistedAt = Now,
+            Candidates = [new RankedCandidate("org-1", "A", "svc-1", 1, true, ["chosen by the social worker", "1 free place"])],
+            DeclinedBy = [new Declined("org-2", "svc-2", Guid.NewGuid(), "NoCapacity", Now)],
+            CurrentOffer = new CurrentOffer(Guid.NewGuid(), "org-1", "svc-1", 2),
+            Place = new HeldPlace(Guid.NewGuid(), "org-1", "svc-1", Now),
+        };
+
+        Assert.Equal("Waitlisted", request.ToBsonDocument()["Status"].AsString);
+        var back = RoundTrip(request);
+
+        Assert.Equal(request.DateOfBirth, back.DateOfBirth);
+        Assert.Equal(Now, back.WaitlistedAt);
+        Assert.Equal(["chosen by the social worker", "1 free place"], back.Candidates[0].Why);
+        Assert.Equal(request.DeclinedBy, back.DeclinedBy);
+        Assert.Equal(request.CurrentOffer, back.CurrentOffer);
+        Assert.Equal(request.Place, back.Place);
+    }
+
+    [Fact]
+    public void An_offer_document_round_trips()
+    {
+        var offer = new OfferDocument { Id = "o-1", OfferId = Guid.NewGuid(), Status = OfferStatus.Lapsed, OfferedAt = Now, DecidedAt = Now };
+
+        var back = RoundTrip(offer);
+
+        Assert.Equal((offer.OfferId, OfferStatus.Lapsed, Now), (back.OfferId, back.Status, back.DecidedAt!.Value));
+    }
+}
