@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using MassTransit;
+using Referrals.Contracts.Eligibility;
+using Referrals.Contracts.Intake;
+using Referrals.Eligibility;
+using Referrals.Notification;
+using Referrals.ProviderDirectory;
+using Referrals.Testing;
+using Xunit;
+
+namespace Referrals.Integration.Tests;
+
+/// <summary>The services' real consumers and stores, hosted as their Program.cs composes them, over a real RabbitMQ.</summary>
+public sealed class ServicesOverRabbitMqTests : IAsyncDisposable
+{
+    private readonly TempDirectory _data = new();
+    private readonly List<IAsyncDisposable> _running = [];
+
+    private static ReferralSubmitted Submitted(Guid referralId) => new(
+        Guid.NewGuid(), referralId, DateTimeOffset.UtcNow, "sw-test", "R-TEST23", "LV-DGV", "LV-DGV", "home-care", "elderly",
+        new DateOnly(1950, 1, 31), "female", ["application", "id-document"], null, new FamilyContact("+37120000001", "lv"));
+
+    private async Task<T> RunAsync<T>(Task<T> starting)
+        where T : IAsyncDisposable
+    {
+        var running = await starting;
+        _running.Add(running);
+        return running;
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"Timed out waiting for {what}");
+        return default!;
+    }
+
+    [Fact]
+    public async Task Every_subscribing_service_gets_its_own_copy_of_an_event()
+    {
+        var rabbit = await TestInfrastructure.FreshRabbitMqVirtualHostAsync("integration");
+        var eligibility = await RunAsync(ServiceHost.StartAsync(rabbit, _data, "EligibilityStore", b => b.AddEligibility(), a => a.MapEligibility()));
+        var directory = await RunAsync(ServiceHost.StartAsync(rabbit, _data, "ProviderDirectoryStore", b => b.AddProviderDirectory(), a => a.MapProviderDirectory()));
+        var notification = await RunAsync(ServiceHost.StartAsync(rabbit, _data, "NotificationStore", b => b.AddNotification(), a => a.MapNotification()));
+        var observer = await RunAsync(BrokerObserver.StartAsync<EligibilityAssessed>(rabbit));
+        var referralId = Guid.NewGuid();
+
+        await observer.Publisher.Publish(Submitted(referralId), TestContext.Current.CancellationToken);
+
+        await EventuallyAsync(async () => (await eligibility.Http.GetAsync($"/api/eligibility/assessments/{referralId}")).StatusCode == HttpStatusCode.OK ? "ok" : null, "the assessment");
+        await EventuallyAsync(async () => (await directory.Http.GetAsync($"/api/providers/referrals/{referralId}")).StatusCode == HttpStatusCode.OK ? "ok" : null, "the placement request");
+        // Notification kept the contact from its own copy: a status change can now be told to the family.
+        await observer.Publisher.Publish(new ReferralStatusChanged(Guid.NewGuid(), referralId, DateTimeOffset.UtcNow, null, 1,
+            ReferralStatus.Submitted, ReferralStatus.Submitted, "R-TEST23", "home-care", null, null, null), TestContext.Current.CancellationToken);
+        var sms = await EventuallyAsync(async () =>
+        {
+            var messages = await notification.Http.GetFromJsonAsync<JsonArray>($"/api/notifications?referralId={referralId}");
+            return messages!.Count > 0 ? messages : null;
+        }, "the SMS");
+        Assert.Equal("Submitted", Assert.Single(sms)!["status"]!.GetValue<string>());
+        Assert.Single(observer.Of<EligibilityAssessed>(), e => e.Message.ReferralId == referralId);
+    }
+
+    [Fact]
+    public async Task A_message_delivered_twice_has_one_effect()
+    {
+        var rabbit = await TestInfrastructure.FreshRabbitMqVirtualHostAsync("integration");
+        await RunAsync(ServiceHost.StartAsync(rabbit, _data, "EligibilityStore", b => b.AddEligibility(), a => a.MapEligibility()));
+        var observer = await RunAsync(BrokerObserver.StartAsync<EligibilityAssessed>(rabbit));
+        var referralId = Guid.NewGuid();
+        var message = Submitted(referralId);
+
+        await observer.Publisher.Publish(message, context => context.MessageId = message.EventId, TestContext.Current.CancellationToken);
+        await EventuallyAsync(() => Task.FromResult(observer.Of<EligibilityAssessed>().Any() ? "ok" : null), "the first assessment");
+        await observer.Publisher.Publish(message, context => context.MessageId = message.EventId, TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+
+        var assessed = Assert.Single(observer.Of<EligibilityAssessed>());
+        Assert.Equal(referralId, assessed.Message.ReferralId);
+        Assert.Equal(assessed.Message.EventId, assessed.MessageId);
+    }
+
+    [Fact]
+    public async Task A_message_that_keeps_failing_ends_in_the_error_queue()
+    {
+        var rabbit = await TestInfrastructure.FreshRabbitMqVirtualHostAsync("integration");
+        await RunAsync(ServiceHost.StartAsync(rabbit, _data, "NotificationStore", b => b.AddNotification(), a => a.MapNotification()));
+        var observer = await RunAsync(BrokerObserver.StartAsync<ReferralStatusChanged>(rabbit));
+
+        // A status change for a referral whose contact never arrives: retried per the consumer definition, then parked.
+        await observer.Publisher.Publish(new ReferralStatusChanged(Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow, null, 1,
+            ReferralStatus.Submitted, ReferralStatus.Submitted, "R-LOST23", "home-care", null, null, null), TestContext.Current.CancellationToken);
+
+        var management = new RabbitMqManagement(rabbit);
+        var parked = await EventuallyAsync(async () =>
+        {
+            var count = await management.MessagesInQueueAsync("notification-referral-status-changed_error");
+            return count > 0 ? (int?)count : null;
+        }, "the error queue");
+        Assert.Equal(1, parked);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var running in Enumerable.Reverse(_running))
+        {
+            await running.DisposeAsync();
+        }
+
+        _data.Dispose();
+    }
+}
