@@ -75,11 +75,19 @@ public sealed class ReimportTests
     [Fact]
     public void The_committed_seed_files_are_what_the_importer_produces_today()
     {
-        var committed = Path.Combine(RepositoryLayout.Root, "services", "ProviderDirectory", "Referrals.ProviderDirectory", "Seed", ImportCommand.RegisterFile);
-        var current = Json(Seeds.RegisterResult());
-        Assert.True(File.Exists(committed), "run the importer: " + committed);
-        var diff = ImportDiff.Compare(File.ReadAllText(committed), current, "providers");
-        Assert.True(diff.IsEmpty, $"committed {ImportCommand.RegisterFile} is stale: {diff.Changed.Count} changed, {diff.Added.Count} added, {diff.Removed.Count} removed");
+        var folder = Path.Combine(RepositoryLayout.Root, "services", "ProviderDirectory", "Referrals.ProviderDirectory", "Seed");
+        (string File, string Array, string Current)[] files =
+        [
+            (ImportCommand.RegisterFile, "providers", Json(Seeds.RegisterResult())),
+            (ImportCommand.OfficesFile, "offices", Json(Seeds.OfficesResult())),
+        ];
+        foreach (var (file, array, current) in files)
+        {
+            var committed = Path.Combine(folder, file);
+            Assert.True(File.Exists(committed), "run the importer: " + committed);
+            var diff = ImportDiff.Compare(File.ReadAllText(committed), current, array);
+            Assert.True(diff.IsEmpty, $"committed {file} is stale: {diff.Changed.Count} changed, {diff.Added.Count} added, {diff.Removed.Count} removed — re-run the importer");
+        }
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, SeedJson.Options);

@@ -42,6 +42,7 @@ public static class ImportCommand
 
         previous ??= outDir;
         Directory.CreateDirectory(outDir);
+        var summary = new List<string>();
         foreach (var file in files)
         {
             var lines = File.ReadAllLines(file);
@@ -51,12 +52,17 @@ public static class ImportCommand
                 output.WriteLine($"{name}: provider register (seed 000, part 1)");
                 var result = RegisterImporter.Import(name, lines, s => output.WriteLine("  " + s));
                 Write(output, outDir, previous, RegisterFile, "providers", result, result.Providers.Count, result.Defects);
+                var perSection = result.Providers.GroupBy(p => p.Section).Select(g => $"{g.Key}:{g.Count()}");
+                summary.Add($"{name}: {result.Providers.Count} providers in {result.Providers.Select(p => p.Section).Distinct().Count()} sections ({string.Join(" ", perSection)})");
+                summary.Add("  defects: " + Counts(result.Defects));
             }
             else if (Annex3Importer.Looks(lines))
             {
                 output.WriteLine($"{name}: municipal social-service offices (seed 004, Annex 3)");
                 var result = Annex3Importer.Import(name, lines, s => output.WriteLine("  " + s));
                 Write(output, outDir, previous, OfficesFile, "offices", result, result.Offices.Count, result.Defects);
+                summary.Add($"{name}: {result.Offices.Count} municipal social-service offices");
+                summary.Add("  defects: " + Counts(result.Defects));
             }
             else
             {
@@ -67,8 +73,18 @@ public static class ImportCommand
         // The taxonomies are code, not source data: written on every run so the directory can publish them.
         File.WriteAllText(Path.Combine(outDir, Taxonomies.FileName), JsonSerializer.Serialize(new { taxonomies = Taxonomies.All() }, SeedJson.Options) + "\n");
         output.WriteLine($"taxonomies → {Path.Combine(outDir, Taxonomies.FileName)}");
+        output.WriteLine();
+        output.WriteLine("Summary");
+        foreach (var line in summary)
+        {
+            output.WriteLine("  " + line);
+        }
+
         return 0;
     }
+
+    private static string Counts(IReadOnlyList<Defect> defects) =>
+        defects.Count == 0 ? "none" : string.Join(", ", defects.GroupBy(d => d.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ×{g.Count()}"));
 
     private static void Write<T>(TextWriter output, string outDir, string previousDir, string fileName, string arrayName, T result, int count, IReadOnlyList<Defect> defects)
     {

@@ -7,8 +7,9 @@ namespace Referrals.ProviderDirectory.Import.Register;
 /// assigned to one column; columns advance in reading order (name, kind, address, provider type, clients, client
 /// groups, legal status, contacts) and wrap to the next row. Closed-vocabulary columns must match their vocabulary,
 /// free-text columns are scored by what their tokens look like, and cell changes are cheap at blank lines and dearer
-/// inside a line. At a page break a row may resume an earlier column (the PDF extraction flattens the first line of
-/// every cell before the break and prints the rest after the repeated header), and columns keep their order.
+/// inside a line. At a page break a row may resume an earlier column once (the PDF extraction flattens the first line
+/// of every cell before the break and prints the rest after the repeated header); columns keep their order, a cut
+/// vocabulary cell continues with the tail of an entry, and every column of a row must be filled (or pay to skip).
 /// </summary>
 internal sealed partial class RowSegmenter
 {
@@ -27,7 +28,6 @@ internal sealed partial class RowSegmenter
     private readonly bool[] contact;
     private readonly bool[] kindWord;
     private readonly string[] folded;
-    private readonly int[] lastBreakAtOrBefore;
     private readonly int[] nextBreakAfter;
     private readonly bool[] lastLineBeforeBreak;
 
@@ -44,19 +44,6 @@ internal sealed partial class RowSegmenter
         kindWord = tokens.Select(t => TokenTraits.IsKindWord(t.Text)).ToArray();
         folded = tokens.Select(t => TokenTraits.Fold(t.Text)).ToArray();
         var n = tokens.Count;
-        lastBreakAtOrBefore = new int[n + 1];
-        nextBreakAfter = new int[n + 1];
-        var last = int.MinValue / 2;
-        for (var i = 0; i <= n; i++)
-        {
-            if (i < n && tokens[i].Before == Gap.PageBreak)
-            {
-                last = i;
-            }
-
-            lastBreakAtOrBefore[i] = last;
-        }
-
         lastLineBeforeBreak = new bool[n];
         for (var i = n - 1; i >= 0; i--)
         {
@@ -66,6 +53,7 @@ internal sealed partial class RowSegmenter
                 : lastLineBeforeBreak[i + 1];
         }
 
+        nextBreakAfter = new int[n + 1];
         var next = int.MaxValue / 2;
         for (var i = n; i >= 0; i--)
         {
@@ -80,8 +68,9 @@ internal sealed partial class RowSegmenter
     public IReadOnlyList<RowCells> Segment()
     {
         var n = tokens.Count;
-        // State: current column, the furthest column this row has reached, and whether the current span continues a
-        // column that already has text from before a page break (then the cells of a flattened row follow in order).
+        // State: current column, the furthest column this row has reached, whether the current span continues a column
+        // that already has text from before a page break (then the cells of a flattened row follow in order), and
+        // whether this row has already resumed an earlier column once.
         const int states = 8 * 8 * 2 * 2;
         var dp = new double[n + 1, states];
         var back = new (int From, int State, bool NewRow)[n + 1, states];
@@ -135,7 +124,7 @@ internal sealed partial class RowSegmenter
                 if (reached > (int)Column.Kind)
                 {
                     Relax(i, s, 0, 0, false, false, dp[i, s] + SkipColumn * (7 - reached) + Change(gap, lastLineBeforeBreak[i])
-                        + (char.IsLower(tokens[i].Text[0]) ? 2 : 0), newRow: true);
+                        + (StartsLikeName(tokens[i].Text) ? 0 : 2), newRow: true);
                 }
             }
         }
@@ -232,6 +221,13 @@ internal sealed partial class RowSegmenter
     private static (int Column, int Reached, bool Cont, bool Jumped) Decode(int state) =>
         (state / 32, state / 4 % 8, state / 2 % 2 == 1, state % 2 == 1);
 
+    /// <summary>Institution names start with a capital, possibly after an opening quote ("SIA „Līvānu slimnīca”").</summary>
+    private static bool StartsLikeName(string token)
+    {
+        var first = token.FirstOrDefault(char.IsLetterOrDigit);
+        return first != default && char.IsUpper(first) && token[0] != '(';
+    }
+
     private static bool IsFreeText(Column c) => c is Column.Name or Column.Address or Column.ClientGroups or Column.Contacts;
 
     private static double Change(Gap gap, bool cont) => gap switch
@@ -305,7 +301,7 @@ internal sealed partial class RowSegmenter
             }
             case Column.Contacts:
             {
-                if (!contact[i] && !(cont && nearBreakBefore(i)))
+                if (!contact[i])
                 {
                     return Inf;
                 }
@@ -350,7 +346,15 @@ internal sealed partial class RowSegmenter
                     }
                 }
 
-                var clients = Unbalanced(i, j);
+                // A whole cell follows the clients grammar; a part of one is only plausible around a page break.
+                var clients = ClientProfiles.IsWholeCell(Import.Text.Join(tokens.Skip(i).Take(j - i).Select(t => t.Text))) ? 0
+                    : cont ? 0 : nextBreakAfter[j - 1] - (j - 1) < Near ? 0.5 : Inf;
+                if (double.IsPositiveInfinity(clients))
+                {
+                    return Inf;
+                }
+
+                clients += Unbalanced(i, j);
                 for (var k = i + 1; k < j; k++)
                 {
                     // A capitalised clients word inside the cell starts another cell ("Pilngadīgas Personas ar …").
@@ -369,7 +373,6 @@ internal sealed partial class RowSegmenter
                 return Inf;
         }
 
-        bool nearBreakBefore(int k) => k - lastBreakAtOrBefore[k] < Near;
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using Referrals.Reference;
 namespace Referrals.ProviderDirectory.Import.Vocabularies;
 
 /// <summary>Register column 5 (Klienti pēc vecuma un dzimuma): cells are built from a few atoms.</summary>
-public static class ClientProfiles
+public static partial class ClientProfiles
 {
     public const string Children = "children";
     public const string Adults = "adults";
@@ -31,6 +31,10 @@ public static class ClientProfiles
     {
         "bērni", "pilngadīgas", "visu", "ģimenes",
     };
+
+    /// <summary>Whether a clients cell is a whole sequence of atoms ("Bērni (meitenes un zēni), pilngadīgas personas (…)").</summary>
+    public static bool IsWholeCell(string cell) =>
+        WholeCell().IsMatch(Spaces().Replace(Text.Fold(cell).Replace(",", " ", StringComparison.Ordinal).Replace(";", " ", StringComparison.Ordinal), " ").Trim());
 
     public static IReadOnlyList<string> AgeGroupsOf(string cell)
     {
@@ -74,4 +78,16 @@ public static class ClientProfiles
             ? "any"
             : "unspecified";
     }
+
+    private const string Gender = @"\((?:sievietes un vīrieši|vīrieši un sievietes|meitenes un zēni|abu dzimumu)\)";
+    private const string Atom =
+        @"(?:bērni kopā ar (?:vecākiem )?tuviniekiem aizbildņiem|bērni kuri uzturas kopā ar vecākiem tuviniekiem aizbildņiem"
+        + @"|bērni(?: " + Gender + @")?|pilngadīgas personas(?: " + Gender + @")?|visu dzimumu un vecumu personas"
+        + @"|visu dzimumu pilngadīgas personas|visu dzimumu - līvānu novada iedzīvotāji|ģimenes)";
+
+    [System.Text.RegularExpressions.GeneratedRegex("^" + Atom + "(?: " + Atom + ")*$")]
+    private static partial System.Text.RegularExpressions.Regex WholeCell();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex Spaces();
 }
