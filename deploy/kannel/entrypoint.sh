@@ -5,7 +5,9 @@ set -eu
 : "${KANNEL_BEARERBOX_HOST:=kannel-bearerbox}"
 : "${KANNEL_LOG_LEVEL:=1}"
 : "${KANNEL_SMSC_CONFIG:=/etc/kannel/smsc-fake.conf}"
-export KANNEL_BEARERBOX_HOST KANNEL_SMSC_CONFIG
+# Where the smsbox forwards a family's STOP reply (the Notification service, as Kannel reaches it).
+: "${KANNEL_NOTIFICATION_URL:=http://notification:8080}"
+export KANNEL_BEARERBOX_HOST KANNEL_SMSC_CONFIG KANNEL_NOTIFICATION_URL
 
 case "${1:-bearerbox}" in
   bearerbox|smsbox)
@@ -16,7 +18,7 @@ case "${1:-bearerbox}" in
     export KANNEL_ADMIN_PASSWORD Notification__Kannel__Username Notification__Kannel__Password Notification__Kannel__From
     config="${KANNEL_CONFIG_DIR:-/tmp}/kannel.conf"
     # Only these variables are substituted, so a `$` elsewhere in the template stays literal.
-    envsubst '${KANNEL_ADMIN_PASSWORD} ${KANNEL_BEARERBOX_HOST} ${KANNEL_SMSC_CONFIG} ${Notification__Kannel__Username} ${Notification__Kannel__Password} ${Notification__Kannel__From}' \
+    envsubst '${KANNEL_ADMIN_PASSWORD} ${KANNEL_BEARERBOX_HOST} ${KANNEL_SMSC_CONFIG} ${KANNEL_NOTIFICATION_URL} ${Notification__Kannel__Username} ${Notification__Kannel__Password} ${Notification__Kannel__From}' \
       < "${KANNEL_TEMPLATE:-/etc/kannel/kannel.conf.template}" > "$config"
     chmod 600 "$config"
     exec "/usr/sbin/$1" -v "$KANNEL_LOG_LEVEL" "$config"

@@ -23,6 +23,7 @@ public static class GatewayModule
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseInternalPathBlocking();
         app.UseRequestTimeouts();
         app.MapReverseProxy();
         return app;

@@ -9,7 +9,7 @@ internal static class Welcome
         {
             name = "Referrals",
             mode = "embedded",
-            apis = new[] { "/api/referrals", "/api/eligibility/rules", "/api/providers/organizations", "/api/notifications?referralId=" },
+            apis = new[] { "/api/referrals", "/api/eligibility/rules", "/api/providers/", "/api/providers/services", "/api/notifications?referralId=" },
             openapi = "/openapi/v1.json",
             health = new[] { "/health/live", "/health/ready" },
             tryIt = "See README.md, 'Try a referral'.",

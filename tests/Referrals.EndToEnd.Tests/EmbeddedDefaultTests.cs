@@ -35,7 +35,7 @@ public sealed class EmbeddedDefaultTests : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = _host.BaseAddress };
         var client = new ReferralsClient(http);
 
-        var organisations = await http.GetFromJsonAsync<JsonArray>("/api/providers/organizations", TestContext.Current.CancellationToken);
+        var organisations = await http.GetFromJsonAsync<JsonArray>("/api/providers/admin/organizations", TestContext.Current.CancellationToken);
         // Home care for an elderly client: a service the demo directory offers with free places.
         var homeCare = organisations!.OfType<JsonObject>()
             .First(o => o["services"]!.AsArray().Any(s => s!["serviceType"]!.GetValue<string>() == "home-care" && s["available"]!.GetValue<int>() > 0));

@@ -189,4 +189,20 @@ public sealed class LifecycleTests(DistributedSystem system) : IClassFixture<Dis
             answer.Dispose();
         }
     }
+
+    [Theory]
+    [InlineData("/api/notifications/delivery-reports?id=x&status=1")]
+    [InlineData("/api/notifications/inbound-sms?from=%2B37120000001&text=STOP")]
+    public async Task Endpoints_meant_for_the_sms_gateway_are_not_reachable_through_the_public_gateway(string path)
+    {
+        system.SkipWhenUnavailable();
+        var notification = system.Processes.Single(p => p.Name == "Notification");
+        using var direct = new HttpClient { BaseAddress = notification.BaseAddress };
+
+        using var throughGateway = await system.Gateway.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var inside = await direct.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, throughGateway.StatusCode);
+        Assert.NotEqual(HttpStatusCode.NotFound, inside.StatusCode);
+    }
 }

@@ -2,8 +2,10 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Referrals.Eligibility.Assessments;
 using Referrals.Eligibility.Check;
+using Referrals.Eligibility.Deadlines;
 using Referrals.Eligibility.RuleCatalogue;
 using Referrals.Eligibility.Rules;
+using Referrals.Eligibility.RuleSets;
 using Referrals.Messaging;
 using Referrals.Messaging.Documents;
 using Referrals.Messaging.Outbox;
@@ -19,6 +21,13 @@ public static class EligibilityModule
         builder.Services.AddMessageConsumers(typeof(EligibilityModule).Assembly);
 
         builder.Services.AddSingleton(_ => RuleSetCatalogue.LoadEmbedded());
+        builder.Services.AddSingleton<RuleSetVersions>();
+        builder.Services.AddSingleton<OverdueDecisions>();
+        builder.Services.AddHostedService<OverdueDecisionsMonitor>();
+        builder.Services.AddOptions<DecisionDeadlineOptions>()
+            .BindConfiguration(DecisionDeadlineOptions.Section)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DecisionDeadlineOptions>, DecisionDeadlineOptionsValidator>();
 
         builder.Services.AddOptions<EligibilityStoreOptions>()
             .Configure<IConfiguration>((options, configuration) =>
@@ -26,6 +35,7 @@ public static class EligibilityModule
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<EligibilityStoreOptions>, EligibilityStoreOptionsValidator>();
         builder.Services.AddSingleton<IAssessmentStore>(CreateStore);
+        builder.Services.AddSingleton<IRuleSetStore>(CreateRuleSetStore);
         builder.Services.AddSingleton<IOutboxSource>(sp => sp.GetRequiredService<IAssessmentStore>().Outbox);
         builder.Services.AddHostedService<EligibilityStartup>();
         builder.Services.AddHealthChecks()
@@ -45,7 +55,12 @@ public static class EligibilityModule
     public static IEndpointRouteBuilder MapEligibility(this IEndpointRouteBuilder app)
     {
         var eligibility = app.MapGroup("/api/eligibility").WithTags("Eligibility");
-        eligibility.MapGet("/rules", ListRules.Handle);
+        eligibility.MapGet("/rules", ListRules.HandleAsync);
+        eligibility.MapGet("/rulesets", ReadRuleSets.ListAsync);
+        eligibility.MapGet("/rulesets/{version}", ReadRuleSets.GetAsync);
+        eligibility.MapPost("/rulesets", PublishRuleSet.HandleAsync).Accepts<RuleSet>("application/json");
+        eligibility.MapPut("/rulesets", PublishRuleSet.HandleAsync).Accepts<RuleSet>("application/json");
+        eligibility.MapGet("/overdue", ListOverdue.HandleAsync);
         eligibility.MapPost("/check", CheckEligibility.HandleAsync)
             .Accepts<CheckEligibility.CheckRequest>("application/json");
         eligibility.MapGet("/assessments/{referralId:guid}", GetAssessment.HandleAsync);
@@ -58,5 +73,13 @@ public static class EligibilityModule
         return StoreConnection.IsMongo(connectionString)
             ? new MongoAssessmentStore(services.GetRequiredService<MongoClients>().Database(connectionString))
             : new SqliteAssessmentStore(new SqliteDatabase(connectionString));
+    }
+
+    private static IRuleSetStore CreateRuleSetStore(IServiceProvider services)
+    {
+        var connectionString = services.GetRequiredService<IOptions<EligibilityStoreOptions>>().Value.ConnectionString;
+        return StoreConnection.IsMongo(connectionString)
+            ? new MongoRuleSetStore(services.GetRequiredService<MongoClients>().Database(connectionString))
+            : new SqliteRuleSetStore(new SqliteDatabase(connectionString));
     }
 }

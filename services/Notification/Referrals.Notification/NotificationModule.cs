@@ -1,9 +1,15 @@
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 using Referrals.Messaging;
 using Referrals.Messaging.Documents;
 using Referrals.Messaging.Outbox;
 using Referrals.Notification.Api;
+using Referrals.Notification.Contacts;
+using Referrals.Notification.DeliveryReports;
+using Referrals.Notification.QuietHours;
 using Referrals.Notification.Sending;
+using Referrals.Notification.Sending.Kannel;
 using Referrals.Notification.Store;
 using Referrals.ServiceDefaults;
 
@@ -20,6 +26,9 @@ public static class NotificationModule
         services.AddOptions<NotificationOptions>()
             .Bind(builder.Configuration.GetSection(NotificationOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(o => o.HasValidStatusLinkBaseUrl(), "Notification:StatusLinkBaseUrl must be empty or an absolute http(s) URL.")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.QuietHoursTimeZone, out _),
+                "Notification:QuietHoursTimeZone must be an IANA time zone known to this system, e.g. Europe/Riga.")
             .ValidateOnStart();
         services.AddOptions<NotificationStoreOptions>()
             .Configure<IConfiguration>((options, configuration) =>
@@ -44,12 +53,18 @@ public static class NotificationModule
             .AddCheck<NotificationStoreHealthCheck>("notification-store", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
         services.AddSingleton<DevelopmentSmsSender>();
+        AddKannel(builder);
         services.AddSingleton<ISmsSender>(provider =>
             provider.GetRequiredService<IOptions<NotificationOptions>>().Value.Sender switch
             {
                 SmsSenderKind.Development => provider.GetRequiredService<DevelopmentSmsSender>(),
+                SmsSenderKind.Kannel => provider.GetRequiredService<KannelSmsSender>(),
                 var other => throw new InvalidOperationException($"Notification:Sender {other} is not available."),
             });
+        services.AddSingleton<QuietHoursPolicy>();
+        services.AddSingleton<SmsDispatcher>();
+        services.AddSingleton<PendingSmsResender>();
+        services.AddHostedService(provider => provider.GetRequiredService<PendingSmsResender>());
         return builder;
     }
 
@@ -57,6 +72,53 @@ public static class NotificationModule
     {
         var notifications = app.MapGroup("/api/notifications").WithTags("Notifications");
         notifications.MapGet("", ListNotifications.HandleAsync).WithName("ListNotifications");
+        notifications.MapGet("/status/{token}", PublicStatus.HandleAsync).WithName("PublicStatus");
+        notifications.MapGet("/delivery-reports", DeliveryReportEndpoint.HandleAsync).WithName("KannelDeliveryReport");
+        notifications.MapGet("/inbound-sms", ContactPreferences.InboundAsync).WithName("KannelInboundSms");
+        notifications.MapPut("/contacts/{referralId}/opt-out", ContactPreferences.OptOutAsync).WithName("OptOut");
+        notifications.MapDelete("/contacts/{referralId}/opt-out", ContactPreferences.OptInAsync).WithName("OptIn");
         return app;
+    }
+
+    /// <summary>
+    /// The Kannel sender's options (validated at start only when it is selected) and its HttpClient, whose own pipeline
+    /// (retry with back-off on 503 and connection errors, circuit breaker, timeout) replaces the service-wide default.
+    /// </summary>
+    private static void AddKannel(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<KannelOptions>()
+            .Bind(builder.Configuration.GetSection(KannelOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KannelOptions>, KannelOptionsValidator>();
+        // The service-wide standard handler would retry 503 a second time around ours and hide the answer we map.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to replace the default.
+        services.AddHttpClient<KannelSmsSender>()
+            .RemoveAllResilienceHandlers()
+#pragma warning restore EXTEXP0001
+            .AddResilienceHandler("kannel", (pipeline, context) =>
+            {
+                var kannel = context.ServiceProvider.GetRequiredService<IOptions<KannelOptions>>().Value;
+                pipeline.AddTimeout(kannel.Timeout * (kannel.RetryAttempts + 2));
+                if (kannel.RetryAttempts > 0)
+                {
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = kannel.RetryAttempts,
+                        Delay = kannel.RetryDelay,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                    });
+                }
+
+                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                {
+                    FailureRatio = 0.5,
+                    MinimumThroughput = 4,
+                    SamplingDuration = TimeSpan.FromSeconds(30),
+                    BreakDuration = kannel.BreakDuration,
+                });
+                pipeline.AddTimeout(kannel.Timeout);
+            });
     }
 }

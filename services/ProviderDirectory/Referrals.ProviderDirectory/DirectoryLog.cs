@@ -18,8 +18,11 @@ internal static partial class DirectoryLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Service {ServiceId} has {Available} free places; promoting {Count} waitlisted referrals")]
     public static partial void Promoting(ILogger logger, string serviceId, int available, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo directory {Path} not found; starting with an empty directory")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed file {Path} not found; skipping it")]
     public static partial void SeedMissing(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the register: {Organisations} providers with {Services} services, {Offices} social services")]
+    public static partial void RegisterLoaded(ILogger logger, int organisations, int services, int offices);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo directory with {Count} organisations")]
     public static partial void Seeded(ILogger logger, int count);

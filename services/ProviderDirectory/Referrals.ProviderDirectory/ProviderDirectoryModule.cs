@@ -1,6 +1,7 @@
 using Referrals.Messaging;
 using Referrals.Messaging.Documents;
 using Referrals.Messaging.Outbox;
+using Referrals.ProviderDirectory.Hsds;
 using Referrals.ProviderDirectory.Offers;
 using Referrals.ProviderDirectory.Organisations;
 using Referrals.ProviderDirectory.ProviderServices;
@@ -57,6 +58,9 @@ public static class ProviderDirectoryModule
         services.AddSingleton<ServicePublishing>();
         services.AddSingleton<OrganisationWriter>();
         services.AddSingleton<DecideOffer>();
+        services.AddSingleton<RegisterLoader>();
+        services.AddSingleton<Hsds.DirectoryTaxonomies>();
+        services.AddSingleton<Hsds.HsdsMapper>();
         services.AddHostedService<DemoDirectorySeeder>();
         return services;
     }
@@ -65,6 +69,7 @@ public static class ProviderDirectoryModule
     {
         var group = app.MapGroup("/api/providers").WithTags("Provider directory");
         group.MapOrganisations();
+        group.MapHsds();
         group.MapCapacity();
         group.MapPlacementRequests();
         group.MapOfferQueries();

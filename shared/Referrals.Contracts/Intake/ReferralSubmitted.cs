@@ -20,4 +20,29 @@ public sealed record ReferralSubmitted(
     string Gender,
     IReadOnlyList<string> Documents,
     string? PreferredProviderId,
-    FamilyContact? Contact);
+    FamilyContact? Contact)
+{
+    // Optional eligibility facts (issue 5). Init-only with null defaults so every existing constructor call compiles;
+    // null means "not stated", which the eligibility rules that need the fact turn into NeedsInformation.
+
+    /// <summary>Who referred: social-service | orphans-court | doctor | probation-or-court | self.</summary>
+    public string? ReferredBy { get; init; }
+
+    /// <summary>Who has given consent: any of person | legal-representative.</summary>
+    public IReadOnlyList<string>? ConsentGivenBy { get; init; }
+
+    /// <summary>Care level I | II | III | IV (DI plan, adults).</summary>
+    public string? CareLevel { get; init; }
+
+    /// <summary>Means-tested status: needy (trūcīga) | low-income (maznodrošināta) | none.</summary>
+    public string? IncomeStatus { get; init; }
+
+    /// <summary>ICD-10 codes, e.g. F43.1.</summary>
+    public IReadOnlyList<string>? DiagnosisCodes { get; init; }
+
+    /// <summary>The day the documents were complete: the MK 138 point 11 decision clock starts here.</summary>
+    public DateOnly? DocumentsCompleteOn { get; init; }
+
+    /// <summary>The specific programme of the children's-services catalogue (seed 004 code such as H4, M24, N8), if any.</summary>
+    public string? Programme { get; init; }
+}

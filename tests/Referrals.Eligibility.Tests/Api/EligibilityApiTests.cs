@@ -86,9 +86,9 @@ public sealed class EligibilityApiTests(EligibilityApi api) : IClassFixture<Elig
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Eligible", body["outcome"]!.GetValue<string>());
-        Assert.Equal("2026.1", body["ruleSetVersion"]!.GetValue<string>());
+        Assert.Equal("1", body["ruleSetVersion"]!.GetValue<string>());
         Assert.All(body["results"]!.AsArray(), r => Assert.Equal("Passed", r!["verdict"]!.GetValue<string>()));
-        Assert.Contains(body["results"]!.AsArray(), r => r!["ruleId"]!.GetValue<string>() == "R03.mental-disorder");
+        Assert.Contains(body["results"]!.AsArray(), r => r!["ruleId"]!.GetValue<string>() == "R02.mental-disorder");
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class EligibilityApiTests(EligibilityApi api) : IClassFixture<Elig
         var assessment = await WaitForAssessmentAsync(referralId);
         Assert.Equal(referralId, assessment["referralId"]!.GetValue<Guid>());
         Assert.Equal("NotEligible", assessment["outcome"]!.GetValue<string>());
-        Assert.Equal("2026.1", assessment["ruleSetVersion"]!.GetValue<string>());
+        Assert.Equal("1", assessment["ruleSetVersion"]!.GetValue<string>());
         Assert.Equal(api.Time.GetUtcNow(), assessment["assessedAt"]!.GetValue<DateTimeOffset>());
         var r01 = assessment["results"]!.AsArray().Single(r => r!["ruleId"]!.GetValue<string>() == "R01")!;
         Assert.Equal("Failed", r01["verdict"]!.GetValue<string>());

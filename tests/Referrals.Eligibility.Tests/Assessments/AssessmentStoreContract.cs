@@ -71,4 +71,51 @@ public abstract class AssessmentStoreContract
         Assert.DoesNotContain(await store.Outbox.FindPendingAsync(10, Ct), p => p.DocumentId == referralId.ToString());
         Assert.Empty((await store.FindAsync(referralId, Ct))!.Outbox);
     }
+
+    [Fact]
+    public async Task Only_unflagged_assessments_waiting_for_information_past_their_due_day_are_newly_overdue()
+    {
+        var store = await CreateStoreAsync();
+        var today = new DateOnly(2026, 7, 16);
+        var overdue = await AddAsync(store, EligibilityOutcome.NeedsInformation, new DateOnly(2026, 7, 15));
+        var dueToday = await AddAsync(store, EligibilityOutcome.NeedsInformation, today);
+        var decided = await AddAsync(store, EligibilityOutcome.NotEligible, new DateOnly(2026, 7, 1));
+        var older = await AddAsync(store, EligibilityOutcome.NeedsInformation, new DateOnly(2026, 7, 1));
+
+        var found = (await store.FindNewlyOverdueAsync(today, 100, Ct)).Select(a => a.ReferralId).ToList();
+
+        Assert.Equal(new[] { older, overdue }, found.Where(id => id == older || id == overdue));
+        Assert.DoesNotContain(dueToday, found);
+        Assert.DoesNotContain(decided, found);
+    }
+
+    [Fact]
+    public async Task A_flagged_assessment_is_listed_as_overdue_and_no_longer_newly_overdue()
+    {
+        var store = await CreateStoreAsync();
+        var referralId = await AddAsync(store, EligibilityOutcome.NeedsInformation, new DateOnly(2026, 7, 15));
+
+        var saved = await store.UpdateAsync(referralId, a =>
+        {
+            a.OverdueSince = Samples.Now.AddDays(31);
+            return true;
+        }, Ct);
+
+        Assert.Equal(2, saved!.Version);
+        Assert.DoesNotContain(await store.FindNewlyOverdueAsync(new DateOnly(2026, 8, 1), 100, Ct), a => a.ReferralId == referralId);
+        var listed = Assert.Single(await store.ListOverdueAsync(100, Ct), a => a.ReferralId == referralId);
+        Assert.Equal(Samples.Now.AddDays(31), listed.OverdueSince);
+        Assert.Equal(new DateOnly(2026, 7, 15), listed.DecisionDueOn);
+        Assert.Null(await store.UpdateAsync(Guid.NewGuid(), _ => true, Ct));
+    }
+
+    private static async Task<Guid> AddAsync(IAssessmentStore store, EligibilityOutcome outcome, DateOnly due)
+    {
+        var referralId = Guid.NewGuid();
+        var assessment = Samples.Assessment(referralId, outcome);
+        assessment.DocumentsCompleteOn = due.AddMonths(-1);
+        assessment.DecisionDueOn = due;
+        Assert.True(await store.TryAddAsync(assessment, Ct));
+        return referralId;
+    }
 }

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Time.Testing;
 using Referrals.Contracts.Eligibility;
 using Referrals.Contracts.Intake;
 using Referrals.Eligibility.Assessments;
+using Referrals.Eligibility.Deadlines;
 using Referrals.Eligibility.Rules;
+using Referrals.Eligibility.RuleSets;
 using Referrals.Messaging.Bus;
 using Referrals.Messaging.Documents;
 using Referrals.Messaging.Outbox;
@@ -31,6 +33,9 @@ public sealed class ReferralSubmittedConsumerTests : IAsyncDisposable
             .AddLogging()
             .AddSingleton(_store)
             .AddSingleton(RuleSetCatalogue.LoadEmbedded())
+            .AddSingleton<IRuleSetStore>(new SqliteRuleSetStore(new SqliteDatabase(_directory.SqliteConnectionString("eligibility"))))
+            .AddSingleton<RuleSetVersions>()
+            .Configure<DecisionDeadlineOptions>(_ => { })
             .AddSingleton<TimeProvider>(new FakeTimeProvider(Samples.Now))
             .AddSingleton<OutboxPublisher>()
             .AddMassTransitTestHarness(bus => bus.AddConsumer<ReferralSubmittedConsumer, ReferralSubmittedConsumerDefinition>())
@@ -55,7 +60,7 @@ public sealed class ReferralSubmittedConsumerTests : IAsyncDisposable
 
         var assessed = Assert.Single(await PublishedAfterAsync(deliveries: 1, referralId));
         Assert.Equal(EligibilityOutcome.Eligible, assessed.Outcome);
-        Assert.Equal("2026.1", assessed.RuleSetVersion);
+        Assert.Equal("1", assessed.RuleSetVersion);
         Assert.Contains(assessed.Results, r => r.RuleId == "AGE.group-home" && r.Verdict == RuleVerdict.Passed);
         var stored = await _store.FindAsync(referralId, Ct);
         Assert.NotNull(stored);
@@ -114,7 +119,7 @@ public sealed class ReferralSubmittedConsumerTests : IAsyncDisposable
         Assert.DoesNotContain("1961", json, StringComparison.Ordinal);
         Assert.DoesNotContain("+3712", json, StringComparison.Ordinal);
         Assert.DoesNotContain("dateOfBirth", json, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("\"ruleSetVersion\":\"2026.1\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"ruleSetVersion\":\"1\"", json, StringComparison.Ordinal);
     }
 
     [Fact]

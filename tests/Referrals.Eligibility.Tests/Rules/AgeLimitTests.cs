@@ -38,10 +38,10 @@ public sealed class AgeLimitTests
         { "family-like-care-home", "children-without-parental-care", "2008-06-15", "AGE.family-like-care-home", RuleVerdict.Failed },
         { "foster-care", "children-without-parental-care", "2008-06-16", "AGE.foster-care", RuleVerdict.Passed },
         { "foster-care", "children-without-parental-care", "2008-06-15", "AGE.foster-care", RuleVerdict.Failed },
-        { "behaviour-correction", "children-with-behavioural-problems", "2008-06-16", "AGE.behaviour-correction", RuleVerdict.Passed },
-        { "behaviour-correction", "children-with-behavioural-problems", "2008-06-15", "AGE.behaviour-correction", RuleVerdict.Failed },
-        { "child-victim-rehabilitation", "victims-of-violence", "2008-06-16", "AGE.child-victim-rehabilitation", RuleVerdict.Passed },
-        { "child-victim-rehabilitation", "victims-of-violence", "2008-06-15", "AGE.child-victim-rehabilitation", RuleVerdict.Failed },
+        { "behaviour-correction", "children-with-behavioural-problems", "2008-06-16", "R18.age", RuleVerdict.Passed },
+        { "behaviour-correction", "children-with-behavioural-problems", "2008-06-15", "R18.age", RuleVerdict.Failed },
+        { "child-victim-rehabilitation", "victims-of-violence", "2008-06-16", "R22.age", RuleVerdict.Passed },
+        { "child-victim-rehabilitation", "victims-of-violence", "2008-06-15", "R22.age", RuleVerdict.Failed },
     };
 
     [Theory]

@@ -118,7 +118,7 @@ public sealed class EvaluationPropertyTests
     {
         var evaluation = RuleEvaluator.Evaluate(Catalogue, Facts.For("home-care", "elderly"), Facts.AssessmentDate);
 
-        Assert.Equal("2026.1", evaluation.RuleSetVersion);
+        Assert.Equal("1", evaluation.RuleSetVersion);
     }
 
     private static EligibilityRule Rule(string id, RuleStrength strength, Criterion criterion) => new()

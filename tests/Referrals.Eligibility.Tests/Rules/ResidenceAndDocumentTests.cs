@@ -49,7 +49,7 @@ public sealed class ResidenceAndDocumentTests
     {
         var evaluation = Evaluate(Facts.For("group-home", "mental-disorder", documents: ["application", "id-document", "gp-certificate"]));
 
-        var r03 = Assert.Single(evaluation.Results, r => r.RuleId == "R03.mental-disorder");
+        var r03 = Assert.Single(evaluation.Results, r => r.RuleId == "R02.mental-disorder");
         Assert.Equal(RuleVerdict.MissingInformation, r03.Verdict);
         Assert.Equal("Trūkst dokumentu: Psihiatra atzinums", r03.ReasonLv);
         Assert.Equal("Missing documents: Psychiatrist's opinion", r03.ReasonEn);
@@ -72,8 +72,10 @@ public sealed class ResidenceAndDocumentTests
     {
         var evaluation = Evaluate(Facts.For("long-term-care", "elderly", documents: ["application", "id-document"]));
 
-        var r03 = Assert.Single(evaluation.Results, r => r.RuleId == "R03.long-term-care");
-        Assert.Equal("Missing documents: GP certificate, Income documents", r03.ReasonEn);
+        var r02 = Assert.Single(evaluation.Results, r => r.RuleId == "R02.long-term-care");
+        Assert.Equal("Missing documents: GP certificate", r02.ReasonEn);
+        var r04 = Assert.Single(evaluation.Results, r => r.RuleId == "R04");
+        Assert.Equal("Missing documents: Income documents", r04.ReasonEn);
         Assert.Equal(EligibilityOutcome.NeedsInformation, evaluation.Outcome);
     }
 
@@ -82,7 +84,7 @@ public sealed class ResidenceAndDocumentTests
     {
         var evaluation = Evaluate(Facts.For("day-care-centre", "elderly", documents: ["application", "id-document"]));
 
-        Assert.DoesNotContain(evaluation.Results, r => r.RuleId == "R03.mental-disorder");
+        Assert.DoesNotContain(evaluation.Results, r => r.RuleId == "R02.mental-disorder");
         Assert.Equal(EligibilityOutcome.Eligible, evaluation.Outcome);
     }
 
@@ -111,6 +113,6 @@ public sealed class ResidenceAndDocumentTests
     {
         var evaluation = Evaluate(Facts.For("home-care", "elderly"));
 
-        Assert.Equal(new[] { "R01", "R02" }, evaluation.Results.Select(r => r.RuleId).ToList());
+        Assert.Equal(new[] { "CAP.home-care", "CARE.home-care", "R01", "R02", "R03" }, evaluation.Results.Select(r => r.RuleId).ToList());
     }
 }

@@ -5,7 +5,7 @@ using Referrals.Testing;
 namespace Referrals.Notification.Tests.Api;
 
 /// <summary>The Notification service in-process: SQLite in a temp folder, in-memory transport, development sender.</summary>
-public sealed class NotificationApiFactory : WebApplicationFactory<Program>
+public class NotificationApiFactory : WebApplicationFactory<Program>
 {
     private readonly TempDirectory _directory = new();
 
@@ -15,6 +15,9 @@ public sealed class NotificationApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:NotificationStore", _directory.SqliteConnectionString("notification"));
         builder.UseSetting("Messaging:Transport", "InMemory");
         builder.UseSetting("Notification:Sender", "Development");
+        // Quiet hours off: the API tests run at any hour (QuietHoursTests covers them).
+        builder.UseSetting("Notification:QuietHoursStart", "00:00");
+        builder.UseSetting("Notification:QuietHoursEnd", "00:00");
     }
 
     protected override void Dispose(bool disposing)

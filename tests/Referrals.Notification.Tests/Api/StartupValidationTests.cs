@@ -22,4 +22,23 @@ public sealed class StartupValidationTests
 
         Assert.Contains("NotificationStore", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Notification:StatusLinkBaseUrl", "https://a-status-page-address-too-long.example.lv/s", "StatusLinkBaseUrl")]
+    [InlineData("Notification:StatusLinkBaseUrl", "not a url", "StatusLinkBaseUrl")]
+    [InlineData("Notification:QuietHoursTimeZone", "Mars/Olympus_Mons", "QuietHoursTimeZone")]
+    public void Unusable_notification_settings_stop_start_up(string key, string value, string named)
+    {
+        using var directory = new Referrals.Testing.TempDirectory();
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:NotificationStore", directory.SqliteConnectionString("notification"));
+            builder.UseSetting("Messaging:Transport", "InMemory");
+            builder.UseSetting(key, value);
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
 }

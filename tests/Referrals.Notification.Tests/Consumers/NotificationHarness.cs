@@ -2,11 +2,13 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Referrals.Contracts.Intake;
 using Referrals.Messaging.Bus;
 using Referrals.Messaging.Outbox;
 using Referrals.Notification.Contacts;
 using Referrals.Notification.Messages;
+using Referrals.Notification.QuietHours;
 using Referrals.Notification.Sending;
 using Referrals.Notification.Store;
 using Referrals.Testing;
@@ -19,11 +21,21 @@ internal sealed class NotificationHarness : IAsyncDisposable
     private readonly TempDirectory _directory = new();
     private readonly ServiceProvider _provider;
 
-    private NotificationHarness(bool withRetries, ISmsSender? sender)
+    private NotificationHarness(bool withRetries, ISmsSender? sender, TimeProvider? time, NotificationOptions? options)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(time ?? TimeProvider.System);
+        // Quiet hours off unless a test sets them: these tests run at any hour.
+        services.AddSingleton(Options.Create(options ?? new NotificationOptions
+        {
+            QuietHoursStart = TimeOnly.MinValue,
+            QuietHoursEnd = TimeOnly.MinValue,
+            RetryBackoff = TimeSpan.Zero,
+        }));
+        services.AddSingleton<QuietHoursPolicy>();
+        services.AddSingleton<SmsDispatcher>();
+        services.AddSingleton<PendingSmsResender>();
         services.AddSingleton<OutboxPublisher>();
         services.AddSingleton<INotificationStore>(new SqliteNotificationStore(_directory.SqliteConnectionString("notification")));
         services.AddSingleton<DevelopmentSmsSender>();
@@ -62,9 +74,12 @@ internal sealed class NotificationHarness : IAsyncDisposable
 
     public DevelopmentSmsSender Sender => _provider.GetRequiredService<DevelopmentSmsSender>();
 
-    public static async Task<NotificationHarness> StartAsync(bool withRetries = true, ISmsSender? sender = null)
+    public PendingSmsResender Resender => _provider.GetRequiredService<PendingSmsResender>();
+
+    public static async Task<NotificationHarness> StartAsync(bool withRetries = true, ISmsSender? sender = null,
+        TimeProvider? time = null, NotificationOptions? options = null)
     {
-        var harness = new NotificationHarness(withRetries, sender);
+        var harness = new NotificationHarness(withRetries, sender, time, options);
         await harness.Harness.Start();
         return harness;
     }
@@ -115,7 +130,7 @@ internal sealed class NotificationHarness : IAsyncDisposable
             "day-care-centre", "elderly", new DateOnly(1950, 3, 4), "female", ["application"], null, contact);
 
     public static ReferralStatusChanged Changed(Guid referralId, int sequence, ReferralStatus to,
-        ProviderContact? provider = null, int? position = null) =>
+        ProviderContact? provider = null, int? position = null, string serviceType = "day-care-centre") =>
         new(Guid.NewGuid(), referralId, DateTimeOffset.UtcNow, null, sequence, ReferralStatus.Submitted, to, "R-7K3F9Q",
-            "day-care-centre", null, provider, position);
+            serviceType, null, provider, position);
 }

@@ -40,7 +40,7 @@ public sealed class StatusChangeConsumerTests
         Assert.Empty(message.Outbox);
 
         var sent = Assert.Single(n.Sender.Sent);
-        Assert.Equal(new SmsRequest(message.SmsId, "+37120000002", message.Text, SmsAlphabet.Ucs2, 2), sent);
+        Assert.Equal(new SmsRequest(message.SmsId, "+37120000002", message.Text, SmsAlphabet.Ucs2, 2) { MessageId = message.Id }, sent);
 
         var states = n.Harness.Published.Select<SmsStatusChanged>(Ct)
             .Select(p => p.Context.Message)
@@ -256,14 +256,22 @@ public sealed class StatusChangeConsumerTests
     }
 
     [Fact]
-    public async Task A_temporary_gateway_failure_is_retried_until_accepted()
+    public async Task A_temporary_gateway_failure_waits_for_the_resender_and_is_then_accepted()
     {
+        // Deliberately changed in issue 6: the consumer no longer throws to retry; the SMS waits in the store
+        // (Created, with a back-off) and the re-sender hands it over, so an outage never parks the event in _error.
         var gateway = new ScriptedSender(SmsSendResult.Retryable("503: Temporal failure"), SmsSendResult.Accepted("k-1"));
         await using var n = await StartAsync(sender: gateway);
         var referralId = Guid.NewGuid();
         await n.ConsumedAsync<ReferralSubmitted>(await n.PublishAsync(Submitted(referralId, LatvianFamily)));
 
-        await n.PublishAsync(Changed(referralId, 1, ReferralStatus.Submitted));
+        await n.ConsumedAsync<ReferralStatusChanged>(await n.PublishAsync(Changed(referralId, 1, ReferralStatus.Submitted)));
+        var waiting = Assert.Single(await n.Store.ListMessagesAsync(referralId, Ct));
+        Assert.Equal(SmsState.Created, waiting.State);
+        Assert.Equal(1, waiting.Attempts);
+        Assert.False(await n.Harness.Published.Any<Fault<ReferralStatusChanged>>(Ct));
+
+        Assert.Equal(1, await n.Resender.ResendDueAsync(Ct));
 
         var message = Assert.Single(await n.MessagesWhenAsync(referralId, m => m.Count == 1 && m[0].State == SmsState.Accepted));
         Assert.Equal(SmsState.Accepted, message.State);

@@ -150,6 +150,50 @@ public abstract class NotificationStoreContract
         Assert.Equal(SmsState.Sent, stored.State);
     }
 
+    [Fact]
+    public async Task Due_messages_are_the_Created_ones_whose_time_has_come()
+    {
+        var store = await CreateStoreAsync();
+        var referralId = Guid.NewGuid();
+        var now = Message(referralId, 1);
+        var later = Message(referralId, 2);
+        later.DueAt = Now.AddHours(1);
+        var sent = Message(referralId, 3);
+        sent.MoveTo(SmsState.Sent, Now, null);
+        foreach (var message in new[] { now, later, sent })
+        {
+            Assert.True(await store.Messages.TryInsertAsync(message, Ct));
+        }
+
+        var due = (await store.ListDueAsync(Now, 1000, Ct)).Where(m => m.ReferralId == referralId).ToList();
+        var dueLater = (await store.ListDueAsync(Now.AddHours(1), 1000, Ct)).Where(m => m.ReferralId == referralId).ToList();
+
+        Assert.Equal([1], due.Select(m => m.StatusSequence));
+        Assert.Equal([1, 2], dueLater.Select(m => m.StatusSequence).Order());
+    }
+
+    [Fact]
+    public async Task Contacts_are_found_by_phone_and_by_status_token()
+    {
+        var store = await CreateStoreAsync();
+        var phone = "+3712" + Random.Shared.Next(1000000, 9999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var first = Contact(Guid.NewGuid(), phone);
+        first.StatusToken = Referrals.Notification.Templates.StatusLinks.NewToken();
+        first.Status = ReferralStatus.Waitlisted;
+        var second = Contact(Guid.NewGuid(), phone);
+        Assert.True(await store.Contacts.TryInsertAsync(first, Ct));
+        Assert.True(await store.Contacts.TryInsertAsync(second, Ct));
+        Assert.True(await store.Contacts.TryInsertAsync(Contact(Guid.NewGuid(), "+37129999990"), Ct));
+
+        var byPhone = await store.ListContactsByPhoneAsync(phone, Ct);
+        var byToken = await store.FindContactByStatusTokenAsync(first.StatusToken, Ct);
+
+        Assert.Equal(new[] { first.ReferralId, second.ReferralId }.Order(), byPhone.Select(c => c.ReferralId).Order());
+        Assert.Equal(first.ReferralId, byToken?.ReferralId);
+        Assert.Equal(ReferralStatus.Waitlisted, byToken?.Status);
+        Assert.Null(await store.FindContactByStatusTokenAsync(Referrals.Notification.Templates.StatusLinks.NewToken(), Ct));
+    }
+
     private static FamilyContactDocument Contact(Guid referralId, string phone) => new()
     {
         Id = FamilyContactDocument.IdFor(referralId),

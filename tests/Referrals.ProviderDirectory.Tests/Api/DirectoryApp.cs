@@ -121,7 +121,7 @@ public sealed class DirectoryApp : WebApplicationFactory<Program>
 
     public static async Task<JsonElement> ServiceAsync(HttpClient client, string organisation, string service)
     {
-        var org = await GetJsonAsync(client, $"/api/providers/organizations/{organisation}");
+        var org = await GetJsonAsync(client, $"/api/providers/admin/organizations/{organisation}");
         return org.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("id").GetString() == service);
     }
 

@@ -183,7 +183,7 @@ public sealed class PlacementFlowTests
 
         var offer = await PendingOfferAsync(client, referral);
         Assert.Equal("svc-rez", offer.GetProperty("serviceId").GetString());
-        var organisation = await GetJsonAsync(client, "/api/providers/organizations/org-dgv");
+        var organisation = await GetJsonAsync(client, "/api/providers/admin/organizations/org-dgv");
         Assert.Equal(["svc-dgv-home"], organisation.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
     }
 

@@ -99,7 +99,7 @@ public sealed class ValidationTests
         await using var app = new DirectoryApp(seed: true);
         using var client = app.CreateClient();
 
-        var organisations = await GetJsonAsync(client, "/api/providers/organizations");
+        var organisations = await GetJsonAsync(client, "/api/providers/admin/organizations");
 
         Assert.True(organisations.GetArrayLength() >= 8);
         var services = organisations.EnumerateArray().SelectMany(o => o.GetProperty("services").EnumerateArray()).ToList();

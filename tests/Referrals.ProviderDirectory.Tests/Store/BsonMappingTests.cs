@@ -3,6 +3,7 @@ using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using Referrals.Messaging.Documents;
 using Referrals.ProviderDirectory.Offers;
+using Referrals.ProviderDirectory.Organisations;
 using Referrals.ProviderDirectory.ProviderServices;
 using Referrals.ProviderDirectory.Requests;
 using Xunit;
@@ -95,5 +96,39 @@ public sealed class BsonMappingTests
         var back = RoundTrip(offer);
 
         Assert.Equal((offer.OfferId, OfferStatus.Lapsed, Now), (back.OfferId, back.Status, back.DecidedAt!.Value));
+    }
+
+    [Fact]
+    public void A_register_organisation_round_trips_with_its_phones_and_source()
+    {
+        var organisation = new OrganisationDocument
+        {
+            Id = "01-02-daugavpils",
+            HsdsId = ProviderDirectory.Hsds.HsdsIds.Organisation("01-02-daugavpils"),
+            Kind = OrganisationKinds.SocialService,
+            Name = "Daugavpils pensionāru sociālās apkalpošanas teritoriālais centrs",
+            Municipality = "LV-DGV",
+            PostalCode = "LV-5413",
+            Phones = [new ContactPhone("+37165432176", "voice"), new ContactPhone("+37165430627", "fax")],
+            Emails = ["daugavpilspansionats@apollo.lv"],
+            Source = "register-000 §1 row 2",
+        };
+
+        var back = RoundTrip(organisation);
+
+        Assert.Equal(organisation.Phones, back.Phones);
+        Assert.Equal((organisation.HsdsId, OrganisationKinds.SocialService, "LV-5413", "register-000 §1 row 2"), (back.HsdsId, back.Kind, back.PostalCode, back.Source));
+        Assert.Equal(organisation.Emails, back.Emails);
+    }
+
+    [Fact]
+    public void A_register_service_round_trips_with_its_age_groups_and_capacity_time()
+    {
+        var service = new ServiceDocument { Id = "svc-r", AgeGroups = ["children", "adults"], ServiceKind = "residential", CapacityUpdatedAt = Now, HsdsId = "x" };
+
+        var back = RoundTrip(service);
+
+        Assert.Equal(["children", "adults"], back.AgeGroups);
+        Assert.Equal(("residential", Now, "x"), (back.ServiceKind, back.CapacityUpdatedAt!.Value, back.HsdsId));
     }
 }

@@ -131,15 +131,85 @@ public abstract class DirectoryStoreContract
         Assert.Equal(["svc-1"], all[0].ServiceIds);
     }
 
-    private static ServiceDocument Service(string id, string type, string provider) => new()
+    [Fact]
+    public async Task Matchable_services_are_of_the_type_active_and_in_the_municipality_or_region()
+    {
+        var store = await CreateStoreAsync();
+        await store.Services.TryInsertAsync(Service("svc-dgv", "day-care-centre", "org-1"), Ct);
+        await store.Services.TryInsertAsync(Service("svc-rez", "day-care-centre", "org-2", "LV-REZ"), Ct);
+        await store.Services.TryInsertAsync(Service("svc-rix", "day-care-centre", "org-3", "LV-RIX", "Riga"), Ct);
+        await store.Services.TryInsertAsync(Service("svc-home", "home-care", "org-1"), Ct);
+        var inactive = Service("svc-old", "day-care-centre", "org-1");
+        inactive.Active = false;
+        await store.Services.TryInsertAsync(inactive, Ct);
+
+        var found = await store.MatchableServicesAsync(new MatchQuery("day-care-centre", "LV-DGV", "Latgale"), Ct);
+
+        Assert.Equal(["svc-dgv", "svc-rez"], found.Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task Matchable_services_leave_out_what_cannot_fit_the_age_gender_or_client_group()
+    {
+        var store = await CreateStoreAsync();
+        var children = Service("svc-children", "day-care-centre", "org-1");
+        (children.MinAge, children.MaxAge) = (0, 17);
+        var women = Service("svc-women", "day-care-centre", "org-1");
+        women.Gender = "female";
+        var anyone = Service("svc-anyone", "day-care-centre", "org-1");
+        anyone.ClientGroups = [];
+        var disability = Service("svc-disability", "day-care-centre", "org-1");
+        disability.ClientGroups = ["physical-disability"];
+        foreach (var service in new[] { children, women, anyone, disability })
+        {
+            await store.Services.TryInsertAsync(service, Ct);
+        }
+
+        var man = await store.MatchableServicesAsync(new MatchQuery("day-care-centre", "LV-DGV", "Latgale", 70, "male", "elderly"), Ct);
+        var girl = await store.MatchableServicesAsync(new MatchQuery("day-care-centre", "LV-DGV", "Latgale", 12, "female", "elderly"), Ct);
+
+        Assert.Equal(["svc-anyone"], man.Select(s => s.Id));
+        Assert.Equal(["svc-anyone", "svc-children", "svc-women"], girl.Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task Services_are_searched_with_cumulative_filters_one_page_at_a_time()
+    {
+        var store = await CreateStoreAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            var service = Service($"svc-{i}", i % 2 == 0 ? "day-care-centre" : "home-care", $"org-{i}", i < 3 ? "LV-DGV" : "LV-REZ");
+            service.ProviderName = $"Centrs {i} Rēzekne";
+            service.UpdatedAt = Now.AddDays(i);
+            if (i == 4)
+            {
+                service.ClientGroups = ["mental-disorder"];
+            }
+
+            await store.Services.TryInsertAsync(service, Ct);
+        }
+
+        var page = await store.SearchServicesAsync(new ServiceQuery(), 2, 2, Ct);
+        Assert.Equal(5L, page.Total);
+        Assert.Equal(["svc-2", "svc-3"], page.Items.Select(s => s.Id));
+        Assert.Equal(["svc-0", "svc-2"], (await store.SearchServicesAsync(new ServiceQuery(ServiceType: "day-care-centre", Municipality: "LV-DGV"), 1, 10, Ct)).Items.Select(s => s.Id));
+        Assert.Equal(["svc-4"], (await store.SearchServicesAsync(new ServiceQuery(ClientGroup: "mental-disorder"), 1, 10, Ct)).Items.Select(s => s.Id));
+        Assert.Equal(["svc-3", "svc-4"], (await store.SearchServicesAsync(new ServiceQuery(ModifiedAfter: Now.AddDays(3)), 1, 10, Ct)).Items.Select(s => s.Id));
+        Assert.Equal(["svc-1"], (await store.SearchServicesAsync(new ServiceQuery(Search: "centrs 1", ProviderIds: ["org-1", "org-2"]), 1, 10, Ct)).Items.Select(s => s.Id));
+        Assert.Empty((await store.SearchServicesAsync(new ServiceQuery(ProviderIds: []), 1, 10, Ct)).Items);
+        Assert.Equal("svc-3", (await store.ServiceByHsdsIdAsync(ProviderDirectory.Hsds.HsdsIds.Service("svc-3"), Ct))?.Id);
+    }
+
+    private static ServiceDocument Service(string id, string type, string provider, string municipality = "LV-DGV", string region = "Latgale") => new()
     {
         Id = id,
         ProviderId = provider,
         ProviderName = "Daugavpils dienas aprūpes centrs",
         ServiceType = type,
         ClientGroups = ["elderly"],
-        Municipality = "LV-DGV",
-        PlanningRegion = "Latgale",
+        Municipality = municipality,
+        PlanningRegion = region,
+        HsdsId = ProviderDirectory.Hsds.HsdsIds.Service(id),
         Maximum = 10,
         Available = 2,
         UpdatedAt = Now,

@@ -22,10 +22,27 @@ public sealed class Assessment : OutboxDocument
 
     public List<AssessedRule> Results { get; set; } = [];
 
+    /// <summary>The day the documents were complete (as the referral states, else the day it was submitted): MK 138 point 11 clock start.</summary>
+    public DateOnly? DocumentsCompleteOn { get; set; }
+
+    /// <summary>The day by which the social service must decide; an assessment still waiting for information after it is overdue.</summary>
+    public DateOnly? DecisionDueOn { get; set; }
+
+    /// <summary>When the background check flagged the decision overdue (and raised EligibilityDecisionDeadlinePassed); null = not overdue.</summary>
+    public DateTimeOffset? OverdueSince { get; set; }
+
     public static string IdOf(Guid referralId) => referralId.ToString("D");
 
-    public static Assessment Of(Guid referralId, string serviceType, EligibilityEvaluation evaluation, DateTimeOffset assessedAt) => new()
+    /// <summary>Still waiting for information, past its due date, and not yet flagged.</summary>
+    public bool IsOverdueOn(DateOnly today) =>
+        Outcome == EligibilityOutcome.NeedsInformation && DecisionDueOn is { } due && due < today && OverdueSince is null;
+
+    public static Assessment Of(
+        Guid referralId, string serviceType, EligibilityEvaluation evaluation, DateTimeOffset assessedAt,
+        DateOnly? documentsCompleteOn = null, DateOnly? decisionDueOn = null) => new()
     {
+        DocumentsCompleteOn = documentsCompleteOn,
+        DecisionDueOn = decisionDueOn,
         Id = IdOf(referralId),
         ReferralId = referralId,
         ServiceType = serviceType,

@@ -11,7 +11,10 @@ public static class GetAssessment
         EligibilityOutcome Outcome,
         string RuleSetVersion,
         DateTimeOffset AssessedAt,
-        IReadOnlyList<RuleResult> Results);
+        IReadOnlyList<RuleResult> Results,
+        DateOnly? DocumentsCompleteOn,
+        DateOnly? DecisionDueOn,
+        DateTimeOffset? OverdueSince);
 
     public static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> HandleAsync(
         Guid referralId, IAssessmentStore store, CancellationToken cancellationToken)
@@ -27,6 +30,9 @@ public static class GetAssessment
                 assessment.Outcome,
                 assessment.RuleSetVersion,
                 assessment.AssessedAt,
-                assessment.RuleResults()));
+                assessment.RuleResults(),
+                assessment.DocumentsCompleteOn,
+                assessment.DecisionDueOn,
+                assessment.OverdueSince));
     }
 }

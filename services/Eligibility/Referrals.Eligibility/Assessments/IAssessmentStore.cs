@@ -12,4 +12,13 @@ public interface IAssessmentStore
 
     /// <summary>Stores a new assessment with its pending events in one write; false when the referral is already assessed.</summary>
     Task<bool> TryAddAsync(Assessment assessment, CancellationToken cancellationToken);
+
+    /// <summary>Read, change, save-if-unchanged (retrying a lost race); null when there is no such assessment.</summary>
+    Task<Assessment?> UpdateAsync(Guid referralId, Func<Assessment, bool> change, CancellationToken cancellationToken);
+
+    /// <summary>NeedsInformation assessments due before <paramref name="today"/> and not yet flagged, oldest due first.</summary>
+    Task<IReadOnlyList<Assessment>> FindNewlyOverdueAsync(DateOnly today, int max, CancellationToken cancellationToken);
+
+    /// <summary>Assessments flagged overdue, oldest due first.</summary>
+    Task<IReadOnlyList<Assessment>> ListOverdueAsync(int max, CancellationToken cancellationToken);
 }

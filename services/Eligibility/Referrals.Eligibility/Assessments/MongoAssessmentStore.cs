@@ -1,4 +1,5 @@
 using MongoDB.Driver;
+using Referrals.Contracts.Eligibility;
 using Referrals.Messaging.Documents;
 using Referrals.Messaging.Outbox;
 
@@ -15,6 +16,9 @@ public sealed class MongoAssessmentStore : IAssessmentStore
         _assessments.Collection.Indexes.CreateOne(new CreateIndexModel<Assessment>(
             Builders<Assessment>.IndexKeys.Ascending(a => a.Outcome).Descending(a => a.AssessedAt),
             new CreateIndexOptions { Name = "outcome_assessedAt" }));
+        _assessments.Collection.Indexes.CreateOne(new CreateIndexModel<Assessment>(
+            Builders<Assessment>.IndexKeys.Ascending(a => a.Outcome).Ascending(a => a.OverdueSince).Ascending(a => a.DecisionDueOn),
+            new CreateIndexOptions { Name = "outcome_overdue_due" }));
     }
 
     public IOutboxSource Outbox => _assessments;
@@ -24,4 +28,21 @@ public sealed class MongoAssessmentStore : IAssessmentStore
 
     public Task<bool> TryAddAsync(Assessment assessment, CancellationToken cancellationToken) =>
         _assessments.TryInsertAsync(assessment, cancellationToken);
+
+    public Task<Assessment?> UpdateAsync(Guid referralId, Func<Assessment, bool> change, CancellationToken cancellationToken) =>
+        _assessments.UpdateAsync(Assessment.IdOf(referralId), change, cancellationToken: cancellationToken);
+
+    public async Task<IReadOnlyList<Assessment>> FindNewlyOverdueAsync(DateOnly today, int max, CancellationToken cancellationToken) =>
+        await _assessments.Collection
+            .Find(a => a.Outcome == EligibilityOutcome.NeedsInformation && a.OverdueSince == null && a.DecisionDueOn != null && a.DecisionDueOn < today)
+            .SortBy(a => a.DecisionDueOn)
+            .Limit(max)
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Assessment>> ListOverdueAsync(int max, CancellationToken cancellationToken) =>
+        await _assessments.Collection
+            .Find(a => a.OverdueSince != null)
+            .SortBy(a => a.DecisionDueOn)
+            .Limit(max)
+            .ToListAsync(cancellationToken);
 }

@@ -1,7 +1,10 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Referrals.Contracts.Eligibility;
 using Referrals.Contracts.Intake;
+using Referrals.Eligibility.Deadlines;
 using Referrals.Eligibility.Rules;
+using Referrals.Eligibility.RuleSets;
 using Referrals.Messaging.Bus;
 using Referrals.Messaging.Outbox;
 
@@ -13,7 +16,8 @@ namespace Referrals.Eligibility.Assessments;
 /// </summary>
 public sealed partial class ReferralSubmittedConsumer(
     IAssessmentStore store,
-    RuleSet ruleSet,
+    RuleSetVersions ruleSets,
+    IOptions<DecisionDeadlineOptions> deadlines,
     OutboxPublisher publisher,
     TimeProvider time,
     ILogger<ReferralSubmittedConsumer> logger) : IConsumer<ReferralSubmitted>
@@ -25,7 +29,8 @@ public sealed partial class ReferralSubmittedConsumer(
         var existing = await store.FindAsync(message.ReferralId, cancellationToken);
         if (existing is null)
         {
-            var assessment = Assess(message, context.DeduplicationId());
+            var ruleSet = await ruleSets.CurrentAsync(cancellationToken);
+            var assessment = Assess(message, ruleSet, context.DeduplicationId());
             if (await store.TryAddAsync(assessment, cancellationToken))
             {
                 LogAssessed(logger, message.ReferralId, assessment.Outcome, assessment.RuleSetVersion);
@@ -41,7 +46,7 @@ public sealed partial class ReferralSubmittedConsumer(
         await publisher.PublishAsync(store.Outbox, existing, context, cancellationToken);
     }
 
-    private Assessment Assess(ReferralSubmitted message, Guid messageId)
+    private Assessment Assess(ReferralSubmitted message, RuleSet ruleSet, Guid messageId)
     {
         var now = time.GetUtcNow();
         var facts = new EligibilityFacts(
@@ -50,9 +55,23 @@ public sealed partial class ReferralSubmittedConsumer(
             message.DateOfBirth,
             message.MunicipalityCode,
             message.DeclaredMunicipalityCode,
-            message.Documents);
+            message.Documents)
+        {
+            Gender = message.Gender,
+            ReferredBy = message.ReferredBy,
+            ConsentGivenBy = message.ConsentGivenBy,
+            CareLevel = message.CareLevel,
+            IncomeStatus = message.IncomeStatus,
+            DiagnosisCodes = message.DiagnosisCodes,
+            Programme = message.Programme,
+        };
         var evaluation = RuleEvaluator.Evaluate(ruleSet, facts, LatvianCalendar.DateOf(now));
-        var assessment = Assessment.Of(message.ReferralId, message.ServiceType, evaluation, now);
+
+        // MK 138 point 11: the month runs from complete documents; without that date, from the day of submission.
+        var documentsComplete = message.DocumentsCompleteOn ?? LatvianCalendar.DateOf(message.OccurredAt);
+        var assessment = Assessment.Of(
+            message.ReferralId, message.ServiceType, evaluation, now,
+            documentsComplete, deadlines.Value.DueOn(message.ServiceType, documentsComplete));
         assessment.RememberProcessed(messageId);
         var eventId = NewId.NextGuid();
         assessment.Raise(

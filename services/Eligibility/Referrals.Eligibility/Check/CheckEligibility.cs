@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Referrals.Contracts.Eligibility;
 using Referrals.Eligibility.Http;
 using Referrals.Eligibility.Rules;
+using Referrals.Eligibility.RuleSets;
 
 namespace Referrals.Eligibility.Check;
 
@@ -14,12 +15,27 @@ public static class CheckEligibility
         DateOnly? DateOfBirth,
         string? Municipality,
         string? DeclaredMunicipality,
-        IReadOnlyList<string?>? Documents);
+        IReadOnlyList<string?>? Documents)
+    {
+        public string? Gender { get; init; }
+
+        public string? ReferredBy { get; init; }
+
+        public IReadOnlyList<string?>? ConsentGivenBy { get; init; }
+
+        public string? CareLevel { get; init; }
+
+        public string? IncomeStatus { get; init; }
+
+        public IReadOnlyList<string?>? DiagnosisCodes { get; init; }
+
+        public string? Programme { get; init; }
+    }
 
     public sealed record CheckResponse(EligibilityOutcome Outcome, string RuleSetVersion, IReadOnlyList<RuleResult> Results);
 
     public static async Task<Results<Ok<CheckResponse>, ValidationProblem>> HandleAsync(
-        HttpRequest request, RuleSet ruleSet, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, RuleSetVersions ruleSets, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, malformed) = await JsonBody.ReadAsync<CheckRequest>(request, cancellationToken);
         if (malformed is not null)
@@ -40,7 +56,17 @@ public static class CheckEligibility
             body.DateOfBirth!.Value,
             body.Municipality!,
             body.DeclaredMunicipality!,
-            (body.Documents ?? []).OfType<string>().ToList());
+            (body.Documents ?? []).OfType<string>().ToList())
+        {
+            Gender = body.Gender,
+            ReferredBy = body.ReferredBy,
+            ConsentGivenBy = body.ConsentGivenBy?.OfType<string>().ToList(),
+            CareLevel = body.CareLevel,
+            IncomeStatus = body.IncomeStatus,
+            DiagnosisCodes = body.DiagnosisCodes?.OfType<string>().ToList(),
+            Programme = body.Programme,
+        };
+        var ruleSet = await ruleSets.CurrentAsync(cancellationToken);
         var evaluation = RuleEvaluator.Evaluate(ruleSet, facts, today);
         return TypedResults.Ok(new CheckResponse(evaluation.Outcome, evaluation.RuleSetVersion, evaluation.Results));
     }

@@ -1,3 +1,4 @@
+using Referrals.Eligibility.Rules;
 using Referrals.Reference;
 using static Referrals.Eligibility.Check.CheckEligibility;
 
@@ -42,7 +43,33 @@ public static class CheckRequestValidator
             }
         }
 
+        Optional(request.Gender, "gender", FactCodes.Genders.ContainsKey, Add, string.Join(", ", FactCodes.Genders.Keys));
+        Optional(request.ReferredBy, "referredBy", FactCodes.Referrers.ContainsKey, Add, string.Join(", ", FactCodes.Referrers.Keys));
+        Optional(request.CareLevel, "careLevel", FactCodes.CareLevels.ContainsKey, Add, string.Join(", ", FactCodes.CareLevels.Keys));
+        Optional(request.IncomeStatus, "incomeStatus", FactCodes.IncomeStatuses.ContainsKey, Add, string.Join(", ", FactCodes.IncomeStatuses.Keys));
+        Optional(request.Programme, "programme", FactCodes.IsProgramme, Add, "a seed-004 catalogue code such as H4 or M24");
+        Each(request.ConsentGivenBy, "consentGivenBy", FactCodes.Consenters.ContainsKey, Add, string.Join(", ", FactCodes.Consenters.Keys));
+        Each(request.DiagnosisCodes, "diagnosisCodes", FactCodes.IsIcd10, Add, "ICD-10 codes such as F43.1");
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    }
+
+    private static void Optional(string? value, string field, Func<string, bool> isKnown, Action<string, string> add, string? known = null)
+    {
+        if (value is not null && !isKnown(value))
+        {
+            add(field, $"Unknown value. Expected {known ?? "a known code"}.");
+        }
+    }
+
+    private static void Each(IReadOnlyList<string?>? values, string field, Func<string, bool> isKnown, Action<string, string> add, string known)
+    {
+        for (var i = 0; i < (values?.Count ?? 0); i++)
+        {
+            if (values![i] is not { } value || !isKnown(value))
+            {
+                add($"{field}[{i}]", $"Unknown value. Expected {known}.");
+            }
+        }
     }
 
     private static void Code(string? value, string field, Func<string, bool> isKnown, string what, Action<string, string> add)

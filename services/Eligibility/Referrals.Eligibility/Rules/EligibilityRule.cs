@@ -20,6 +20,12 @@ public sealed record EligibilityRule
     /// <summary>Client-group codes the rule applies to; empty = every group (e.g. a psychiatrist's opinion only for GRT).</summary>
     public IReadOnlyList<string> ClientGroups { get; init; } = [];
 
+    /// <summary>
+    /// Seed-004 programme codes (H4, M24…) the rule is limited to; empty = any. A programme-specific rule is judged only
+    /// when the referral names one of these programmes, so e.g. Ģintermuiža's age band never refuses other referrals.
+    /// </summary>
+    public IReadOnlyList<string> Programmes { get; init; } = [];
+
     public required RuleStrength Strength { get; init; }
 
     public required RuleSource Source { get; init; }
@@ -35,6 +41,7 @@ public sealed record EligibilityRule
     public bool AppliesTo(EligibilityFacts facts, DateOnly referenceDate) =>
         (ServiceTypes.Count == 0 || ServiceTypes.Contains(facts.ServiceType, StringComparer.Ordinal))
         && (ClientGroups.Count == 0 || ClientGroups.Contains(facts.ClientGroup, StringComparer.Ordinal))
+        && (Programmes.Count == 0 || (facts.Programme is not null && Programmes.Contains(facts.Programme, StringComparer.Ordinal)))
         && (ValidFrom is null || ValidFrom <= referenceDate)
         && (ValidTo is null || referenceDate <= ValidTo);
 }

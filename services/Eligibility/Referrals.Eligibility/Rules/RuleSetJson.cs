@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Referrals.Eligibility.Rules.Criteria;
 
 namespace Referrals.Eligibility.Rules;
 
@@ -16,34 +17,69 @@ public static class RuleSetJson
         WriteIndented = true,
     };
 
-    /// <summary>Reads and validates a rule set; throws <see cref="InvalidRuleSetException"/> naming every problem.</summary>
-    public static RuleSet Read(Stream json)
+    /// <summary>Reads and validates a rule set; throws <see cref="InvalidRuleSetException"/> naming every problem by its field.</summary>
+    public static RuleSet Read(Stream json) => Validated(Parse(json));
+
+    public static RuleSet Read(string json)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        return Read(stream);
+    }
+
+    /// <summary>Parses without the vocabulary checks; throws <see cref="InvalidRuleSetException"/> for malformed JSON.</summary>
+    public static RuleSet Parse(Stream json) => Guarded(() => JsonSerializer.Deserialize<RuleSet>(json, Options));
+
+    /// <summary>As <see cref="Parse"/>, reading asynchronously (request bodies allow no synchronous reads).</summary>
+    public static async ValueTask<RuleSet> ParseAsync(Stream json, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await json.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        return Parse(buffer);
+    }
+
+    private static RuleSet Guarded(Func<RuleSet?> deserialize)
     {
         RuleSet? ruleSet;
         try
         {
-            ruleSet = JsonSerializer.Deserialize<RuleSet>(json, Options);
+            ruleSet = deserialize();
         }
         catch (JsonException e)
         {
-            throw new InvalidRuleSetException([$"{e.Path}: {e.Message}"]);
+            // Name the field only: System.Text.Json messages can echo values.
+            throw new InvalidRuleSetException([new RuleProblem(FieldOf(e.Path), "malformed, of the wrong type, missing a required property or not allowed here")]);
         }
-
-        if (ruleSet is null)
+        catch (NotSupportedException)
         {
-            throw new InvalidRuleSetException(["the document is empty"]);
+            // An unknown criterion "type" discriminator surfaces here.
+            throw new InvalidRuleSetException([new RuleProblem("body", "unknown criterion type or unsupported value")]);
         }
 
+        return ruleSet ?? throw new InvalidRuleSetException([new RuleProblem("body", "the document is empty")]);
+    }
+
+    public static RuleSet Validated(RuleSet ruleSet)
+    {
         var problems = RuleSetValidator.Problems(ruleSet);
         return problems.Count == 0 ? ruleSet : throw new InvalidRuleSetException(problems);
     }
 
     public static string Write(RuleSet ruleSet) => JsonSerializer.Serialize(ruleSet, Options);
+
+    /// <summary>"$.rules[3].criterion.minYears" → "rules[3].criterion.minYears"; "$" or nothing → "body".</summary>
+    public static string FieldOf(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body"
+        : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..]
+        : path.TrimStart('$');
 }
 
 /// <summary>A rule set that must not be used: the service refuses to start rather than assess with it.</summary>
-public sealed class InvalidRuleSetException(IReadOnlyList<string> problems)
-    : Exception("Invalid eligibility rule set: " + string.Join("; ", problems))
+public sealed class InvalidRuleSetException(IReadOnlyList<RuleProblem> problems)
+    : Exception("Invalid eligibility rule set: " + string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}")))
 {
-    public IReadOnlyList<string> Problems { get; } = problems;
+    public IReadOnlyList<RuleProblem> Problems { get; } = problems;
+
+    public Dictionary<string, string[]> Errors() =>
+        Problems.GroupBy(p => p.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
 }

@@ -70,6 +70,7 @@ public static partial class SubmitReferral
         {
             var referral = NewReferral(request, key, hash);
             ReferralStateMachine.Submit(referral, Actor.Of(http), now);
+            SubmitReferralFacts.AttachToSubmittedEvent(referral, request);
             if (await store.TryInsertAsync(referral, cancellationToken))
             {
                 LogSubmitted(logger, referral.Id);

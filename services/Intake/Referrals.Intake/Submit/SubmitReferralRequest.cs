@@ -1,6 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace Referrals.Intake.Submit;
 
 /// <summary>The body of <c>POST /api/referrals</c>. Everything is nullable so a missing field is reported by name.</summary>
+/// <remarks>
+/// The init-only fields are optional eligibility facts passed on in ReferralSubmitted (see
+/// <see cref="SubmitReferralFacts"/>). Left out of the idempotency hash when absent, so requests from before they
+/// existed still hash as they did.
+/// </remarks>
 public sealed record SubmitReferralRequest(
     string? Municipality,
     string? ServiceType,
@@ -8,7 +15,29 @@ public sealed record SubmitReferralRequest(
     IReadOnlyList<string?>? Documents,
     string? PreferredProviderId,
     SubmitReferralClient? Client,
-    SubmitReferralFamily? Family);
+    SubmitReferralFamily? Family)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReferredBy { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string?>? ConsentGivenBy { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CareLevel { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? IncomeStatus { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string?>? DiagnosisCodes { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateOnly? DocumentsCompleteOn { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Programme { get; init; }
+}
 
 public sealed record SubmitReferralClient(
     string? GivenName,

@@ -44,12 +44,13 @@ public static class SubmitReferralValidator
 
         var client = ValidateClient(request.Client, today, errors);
         var family = ValidateFamily(request.Family, errors);
+        var facts = SubmitReferralFacts.Validate(request, today, errors);
         if (!errors.IsEmpty)
         {
             return (null, errors);
         }
 
-        return (new SubmitReferralRequest(municipality, serviceType, clientGroup, documents, preferred, client, family), errors);
+        return (SubmitReferralFacts.CopyTo(facts, new SubmitReferralRequest(municipality, serviceType, clientGroup, documents, preferred, client, family)), errors);
     }
 
     private static SubmitReferralClient? ValidateClient(SubmitReferralClient? client, DateOnly today, ValidationErrors errors)

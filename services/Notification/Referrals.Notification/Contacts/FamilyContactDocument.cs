@@ -1,3 +1,4 @@
+using Referrals.Contracts.Intake;
 using Referrals.Messaging.Outbox;
 
 namespace Referrals.Notification.Contacts;
@@ -19,6 +20,26 @@ public sealed class FamilyContactDocument : OutboxDocument
     public string Language { get; set; } = "lv";
 
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>"Do not contact": set by the social worker or by the family replying STOP. Checked at every send.</summary>
+    public bool OptedOut { get; set; }
+
+    public DateTimeOffset? OptedOutAt { get; set; }
+
+    /// <summary>The newest family-relevant status change seen, so an SMS held overnight can tell it is out of date.</summary>
+    public int LatestRelevantSequence { get; set; }
+
+    /// <summary>The public status page token (128 random bits); only with consent.</summary>
+    public string? StatusToken { get; set; }
+
+    /// <summary>The newest status change seen, for the status page.</summary>
+    public int LatestSequence { get; set; }
+
+    public ReferralStatus? Status { get; set; }
+
+    public string? ProviderName { get; set; }
+
+    public string? ProviderPhone { get; set; }
 
     public static string IdFor(Guid referralId) => referralId.ToString();
 }

@@ -23,6 +23,8 @@ public sealed partial class ReferralSubmittedConsumer(
             Phone = submitted.Contact?.Phone,
             Language = SmsTemplates.LanguageOrDefault(submitted.Contact?.Language),
             ReceivedAt = time.GetUtcNow(),
+            StatusToken = submitted.Contact is null ? null : StatusLinks.NewToken(),
+            Status = ReferralStatus.Submitted,
         };
         contact.RememberProcessed(context.DeduplicationId());
 

@@ -13,8 +13,9 @@ public sealed class SmsMessage : OutboxDocument
 {
     private static readonly Dictionary<SmsState, SmsState[]> Allowed = new()
     {
+        // Created → Failed: never handed over (opted out, superseded while held, or the gateway never took it).
         // Sent → Created: the gateway asked us to try again later (temporary failure).
-        [SmsState.Created] = [SmsState.Sent],
+        [SmsState.Created] = [SmsState.Sent, SmsState.Failed],
         [SmsState.Sent] = [SmsState.Accepted, SmsState.Failed, SmsState.Rejected, SmsState.Created, SmsState.Delivered],
         [SmsState.Accepted] = [SmsState.Delivered, SmsState.Failed, SmsState.Rejected],
         [SmsState.Delivered] = [],
@@ -50,6 +51,17 @@ public sealed class SmsMessage : OutboxDocument
     public string? GatewayReference { get; set; }
 
     public List<SmsHistoryEntry> History { get; set; } = [];
+
+    /// <summary>Not to be handed over before this (quiet hours, or the back-off after a temporary gateway failure).</summary>
+    public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>Set when quiet hours held the SMS: at that time the referral may have moved on, so it is re-checked.</summary>
+    public DateTimeOffset? HeldUntil { get; set; }
+
+    /// <summary>Hand-overs the gateway answered with "try again later".</summary>
+    public int Attempts { get; set; }
+
+    public bool IsDue(DateTimeOffset now) => State == SmsState.Created && (DueAt is null || DueAt <= now);
 
     public static string IdFor(Guid referralId, int sequence) => $"{referralId}:{sequence}";
 

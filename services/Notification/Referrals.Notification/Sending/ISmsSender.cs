@@ -15,7 +15,11 @@ public interface ISmsSender
 /// <param name="To">E.164.</param>
 /// <param name="Alphabet">Kannel <c>coding</c>: 0 for GSM-7, 2 for UCS-2.</param>
 /// <param name="Segments">The parts the text needs (Kannel <c>max-messages</c> must allow them).</param>
-public sealed record SmsRequest(Guid Reference, string To, string Text, SmsAlphabet Alphabet, int Segments);
+public sealed record SmsRequest(Guid Reference, string To, string Text, SmsAlphabet Alphabet, int Segments)
+{
+    /// <summary>Our stored message's id ("{referralId}:{sequence}"), for the delivery-report URL.</summary>
+    public string? MessageId { get; init; }
+}
 
 public enum SmsSendOutcome
 {

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Referrals.Contracts.Intake;
 using Referrals.Contracts.Notification;
 using Referrals.Messaging.Bus;
@@ -6,34 +7,48 @@ using Referrals.Messaging.Documents;
 using Referrals.Messaging.Outbox;
 using Referrals.Notification.Contacts;
 using Referrals.Notification.Messages;
+using Referrals.Notification.QuietHours;
 using Referrals.Notification.Store;
 using Referrals.Notification.Templates;
+using Referrals.Reference;
 
 namespace Referrals.Notification.Sending;
 
 /// <summary>
 /// One SMS per family-relevant status change. The message is stored (Created, with its text) under the id
-/// "{referralId}:{sequence}" before anything is sent; only the delivery that moves it from Created to Sent hands it to
-/// the gateway, so redeliveries, duplicates and competing instances cannot text the family twice.
+/// "{referralId}:{sequence}" before anything is sent; <see cref="SmsDispatcher"/> hands it over at most once.
+/// At night a non-crisis SMS is stored held until quiet hours end; <see cref="PendingSmsResender"/> sends it then,
+/// and also whatever the gateway could not take.
 /// </summary>
 public sealed partial class ReferralStatusChangedConsumer(
     INotificationStore store,
-    ISmsSender sender,
+    SmsDispatcher dispatcher,
+    QuietHoursPolicy quietHours,
     OutboxPublisher publisher,
     TimeProvider time,
+    IOptions<NotificationOptions> options,
     ILogger<ReferralStatusChangedConsumer> logger) : IConsumer<ReferralStatusChanged>
 {
     public async Task Consume(ConsumeContext<ReferralStatusChanged> context)
     {
         var change = context.Message;
         var cancellationToken = context.CancellationToken;
+        var contact = await store.Contacts.FindAsync(FamilyContactDocument.IdFor(change.ReferralId), cancellationToken);
+        if (contact is not null)
+        {
+            contact = await TrackAsync(contact.Id, change, cancellationToken) ?? contact;
+        }
+
         if (!SmsText.IsFamilyRelevant(change.To))
         {
             return;
         }
 
-        var contact = await store.Contacts.FindAsync(FamilyContactDocument.IdFor(change.ReferralId), cancellationToken)
-            ?? throw new ContactNotYetKnownException(change.ReferralId);
+        if (contact is null)
+        {
+            throw new ContactNotYetKnownException(change.ReferralId);
+        }
+
         if (!contact.SmsConsent || string.IsNullOrEmpty(contact.Phone))
         {
             LogNoConsent(logger, change.ReferralId, change.Sequence);
@@ -44,7 +59,9 @@ public sealed partial class ReferralStatusChangedConsumer(
         await publisher.PublishAsync(store.Messages, message, context, cancellationToken);
         if (message.State == SmsState.Created)
         {
-            await SendAsync(message.Id, context, cancellationToken);
+            // A temporary gateway failure leaves it Created with a back-off: the re-sender takes it from there, so a
+            // long outage does not exhaust this consumer's retries and park the event in the error queue.
+            await dispatcher.SendAsync(message.Id, context, cancellationToken);
         }
     }
 
@@ -57,13 +74,21 @@ public sealed partial class ReferralStatusChangedConsumer(
             return existing;
         }
 
-        var sms = SmsText.For(change, contact.Language)!;
+        var now = time.GetUtcNow();
+        var sms = SmsText.For(change, contact.Language, StatusLinks.Link(options.Value.StatusLinkBaseUrl, contact.StatusToken))!;
         var message = SmsMessage.Create(change.ReferralId, change.Sequence, change.To, sms.Language, contact.Phone!,
-            sms.Text, sms.Size, time.GetUtcNow());
+            sms.Text, sms.Size, now);
+        // Crisis services cannot wait for the morning.
+        if (!ServiceTypes.IsCrisis(change.ServiceType) && quietHours.HoldUntil(now) is { } until)
+        {
+            message.HeldUntil = until;
+            message.DueAt = until;
+        }
+
         message.RememberProcessed(messageId);
         if (await store.Messages.TryInsertAsync(message, cancellationToken))
         {
-            LogCreated(logger, message.Id, sms.Size.Segments);
+            LogCreated(logger, message.Id, sms.Size.Segments, message.HeldUntil);
             return message;
         }
 
@@ -72,63 +97,37 @@ public sealed partial class ReferralStatusChangedConsumer(
             ?? throw new InvalidOperationException($"SMS {id} was neither inserted nor found.");
     }
 
-    private async Task SendAsync(string id, ConsumeContext context, CancellationToken cancellationToken)
-    {
-        var claimed = false;
-        var message = await store.Messages.UpdateAsync(id, m => claimed = m.MoveTo(SmsState.Sent, time.GetUtcNow(), null),
-            cancellationToken: cancellationToken);
-        if (!claimed || message is null)
+    /// <summary>
+    /// The newest change wins: the status page shows it, and an SMS held overnight for an older family-relevant change
+    /// can see it is out of date. Comparing sequences makes a redelivered or late change harmless.
+    /// </summary>
+    private Task<FamilyContactDocument?> TrackAsync(string contactId, ReferralStatusChanged change, CancellationToken cancellationToken) =>
+        store.Contacts.UpdateAsync(contactId, c =>
         {
-            return;
-        }
-
-        await publisher.PublishAsync(store.Messages, message, context, cancellationToken);
-
-        SmsSendResult result;
-        try
-        {
-            result = await sender.SendAsync(
-                new SmsRequest(message.SmsId, message.To, message.Text, message.Encoding, message.Segments), cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The port promises results, not exceptions; an adapter bug still must not strand the SMS in Sent.
-            result = SmsSendResult.Retryable(e.GetType().Name);
-        }
-
-        var next = result.Outcome switch
-        {
-            SmsSendOutcome.Accepted => SmsState.Accepted,
-            SmsSendOutcome.PermanentFailure => SmsState.Failed,
-            _ => SmsState.Created,
-        };
-        message = await store.Messages.UpdateAsync(id, m =>
-        {
-            if (!m.MoveTo(next, time.GetUtcNow(), result.Detail))
+            var changed = false;
+            if (change.Sequence > c.LatestSequence)
             {
-                return false;
+                c.LatestSequence = change.Sequence;
+                c.Status = change.To;
+                c.ProviderName = change.Provider?.Name;
+                c.ProviderPhone = change.Provider?.Phone;
+                changed = true;
             }
 
-            m.GatewayReference = result.GatewayReference ?? m.GatewayReference;
-            return true;
-        }, cancellationToken: CancellationToken.None);
-        await publisher.PublishAsync(store.Messages, message, context, cancellationToken);
+            if (SmsText.IsFamilyRelevant(change.To) && change.Sequence > c.LatestRelevantSequence)
+            {
+                c.LatestRelevantSequence = change.Sequence;
+                changed = true;
+            }
 
-        LogSent(logger, id, next);
-        if (next == SmsState.Created)
-        {
-            throw new SmsSendDeferredException(id, result.Detail);
-        }
-    }
+            return changed;
+        }, cancellationToken: cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} change {Sequence}: no SMS consent, nothing sent")]
     private static partial void LogNoConsent(ILogger logger, Guid referralId, int sequence);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "SMS {SmsMessageId} created ({Segments} part(s))")]
-    private static partial void LogCreated(ILogger logger, string smsMessageId, int segments);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "SMS {SmsMessageId} handed to the gateway: {State}")]
-    private static partial void LogSent(ILogger logger, string smsMessageId, SmsState state);
+    [LoggerMessage(Level = LogLevel.Information, Message = "SMS {SmsMessageId} created ({Segments} part(s)), held until {HeldUntil}")]
+    private static partial void LogCreated(ILogger logger, string smsMessageId, int segments, DateTimeOffset? heldUntil);
 }
 
 public sealed class ReferralStatusChangedConsumerDefinition : ConsumerDefinition<ReferralStatusChangedConsumer>

@@ -13,4 +13,12 @@ public interface INotificationStore
 
     /// <summary>Every SMS about one referral, oldest status change first.</summary>
     Task<IReadOnlyList<SmsMessage>> ListMessagesAsync(Guid referralId, CancellationToken cancellationToken = default);
+
+    /// <summary>SMS still Created whose time has come (held through quiet hours, or backing off after a gateway failure).</summary>
+    Task<IReadOnlyList<SmsMessage>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Every referral's contact with this E.164 number (a STOP reply opts all of them out).</summary>
+    Task<FamilyContactDocument?> FindContactByStatusTokenAsync(string token, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<FamilyContactDocument>> ListContactsByPhoneAsync(string phone, CancellationToken cancellationToken = default);
 }

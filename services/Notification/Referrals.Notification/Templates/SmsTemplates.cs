@@ -55,6 +55,33 @@ public static class SmsTemplates
         },
     };
 
+    /// <summary>
+    /// The closing pointer to the social service. With a status link an SMS that would not fit two parts drops it:
+    /// the link is the pointer then.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Tails = new(StringComparer.Ordinal)
+    {
+        ["lv"] = ["Sīkāk — sociālajā dienestā.", "Lūdzu, sazinieties ar sociālo dienestu."],
+        ["ru"] = ["Подробнее — в социальной службе.", "Пожалуйста, свяжитесь с социальной службой."],
+        ["en"] = ["For details, please contact your social service.", "For details, contact your social service.", "Please contact your social service."],
+    };
+
+    /// <summary>The template without its closing pointer to the social service.</summary>
+    public static string Core(string language, SmsTemplate template)
+    {
+        var lang = LanguageOrDefault(language);
+        var text = Texts[lang][template];
+        foreach (var tail in Tails[lang])
+        {
+            if (text.EndsWith(" " + tail, StringComparison.Ordinal))
+            {
+                return text[..^(tail.Length + 1)];
+            }
+        }
+
+        return text;
+    }
+
     /// <summary>The family's language if we have texts for it, otherwise Latvian.</summary>
     public static string LanguageOrDefault(string? language)
     {

@@ -32,19 +32,34 @@ public static class SmsText
     };
 
     /// <summary>The text for a change, or null when the family is not told about this status.</summary>
-    public static RenderedSms? For(ReferralStatusChanged change, string? language)
+    /// <param name="statusLink">The public status page link, if any; never added to a final status (the link is dead by then).</param>
+    public static RenderedSms? For(ReferralStatusChanged change, string? language, string? statusLink = null)
     {
         var template = TemplateFor(change.To, change.Provider?.Name, change.Provider?.Phone, change.WaitlistPosition);
+        var link = StatusLinks.IsFinal(change.To) ? null : statusLink;
         return template is null
             ? null
-            : Render(language, template.Value, change.ShortCode, change.Provider?.Name, change.Provider?.Phone, change.WaitlistPosition);
+            : Render(language, template.Value, change.ShortCode, change.Provider?.Name, change.Provider?.Phone, change.WaitlistPosition, link);
     }
 
     public static RenderedSms Render(string? language, SmsTemplate template, string shortCode, string? provider = null,
-        string? phone = null, int? position = null)
+        string? phone = null, int? position = null, string? statusLink = null)
     {
         var lang = SmsTemplates.LanguageOrDefault(language);
-        var pattern = SmsTemplates.Text(lang, template);
+        if (string.IsNullOrEmpty(statusLink))
+        {
+            return Render(lang, SmsTemplates.Text(lang, template), shortCode, provider, phone, position);
+        }
+
+        // The whole text with the link if it fits as it is; otherwise the link replaces the pointer to the social service.
+        var full = Render(lang, SmsTemplates.Text(lang, template) + " " + statusLink, shortCode, provider, phone, position);
+        return full.Size.Segments <= MaxSegments && full.Text.Contains(provider?.Trim() ?? "", StringComparison.Ordinal)
+            ? full
+            : Render(lang, SmsTemplates.Core(lang, template) + " " + statusLink, shortCode, provider, phone, position);
+    }
+
+    private static RenderedSms Render(string lang, string pattern, string shortCode, string? provider, string? phone, int? position)
+    {
         var name = provider?.Trim() ?? "";
         var text = Fill(pattern, shortCode, name, phone, position);
         var size = SmsEncoding.Measure(text);

@@ -5,14 +5,21 @@ using Referrals.ProviderDirectory.Store;
 
 namespace Referrals.ProviderDirectory.Organisations;
 
-/// <summary>POST/GET /api/providers/organizations.</summary>
+/// <summary>
+/// The administrators' view: POST /api/providers/organizations (create or replace by id, also under /admin) and the
+/// round-1 shape at GET /api/providers/admin/organizations[/{id}] with free places, offers and placements.
+/// The public GET /api/providers/organizations is HSDS (<see cref="Hsds.HsdsEndpoints"/>).
+/// </summary>
 public static class OrganisationEndpoints
 {
+    public const string AdminPath = "/admin/organizations";
+
     public static RouteGroupBuilder MapOrganisations(this RouteGroupBuilder group)
     {
         group.MapPost("/organizations", SaveAsync);
-        group.MapGet("/organizations", ListAsync);
-        group.MapGet("/organizations/{id}", GetAsync);
+        group.MapPost(AdminPath, SaveAsync);
+        group.MapGet(AdminPath, ListAsync);
+        group.MapGet(AdminPath + "/{id}", GetAsync);
         return group;
     }
 
@@ -34,7 +41,7 @@ public static class OrganisationEndpoints
         var (outcome, view) = await writer.SaveAsync(input!, Actor.Of(http), publisher, cancellationToken);
         return outcome switch
         {
-            SaveOutcome.Created => TypedResults.Created($"/api/providers/organizations/{view!.Id}", view),
+            SaveOutcome.Created => TypedResults.Created($"/api/providers{AdminPath}/{view!.Id}", view),
             SaveOutcome.Replaced => TypedResults.Ok(view!),
             _ => Errors.Conflict("A service id in this organisation belongs to another organisation."),
         };

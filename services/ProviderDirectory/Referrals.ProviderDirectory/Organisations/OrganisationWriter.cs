@@ -109,6 +109,7 @@ public sealed class OrganisationWriter(IDirectoryStore store, ServicePublishing 
 
     private static bool Fill(OrganisationDocument document, OrganisationInput input, DateTimeOffset now)
     {
+        document.HsdsId = Hsds.HsdsIds.Organisation(document.Id);
         document.Name = input.Name!.Trim();
         document.Phone = input.Phone;
         document.Email = input.Email;
@@ -123,6 +124,7 @@ public sealed class OrganisationWriter(IDirectoryStore store, ServicePublishing 
     {
         var isNew = document.Version == 0;
         var capacityChanged = isNew || document.Available != input.Available || document.Maximum != input.Maximum;
+        document.HsdsId = Hsds.HsdsIds.Service(document.Id);
         document.ProviderId = organisation.Id!;
         document.ProviderName = organisation.Name!.Trim();
         document.ProviderPhone = organisation.Phone;

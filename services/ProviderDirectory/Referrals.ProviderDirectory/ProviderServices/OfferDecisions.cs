@@ -121,6 +121,7 @@ public static class OfferDecisions
 
     public static void RaiseCapacityChanged(this ServiceDocument service, string? actor, DateTimeOffset now)
     {
+        service.CapacityUpdatedAt = now;
         var eventId = Guid.NewGuid();
         service.Raise(
             new CapacityChanged(eventId, now, actor, service.ProviderId, service.Id, service.ServiceType, service.Available, service.Maximum),

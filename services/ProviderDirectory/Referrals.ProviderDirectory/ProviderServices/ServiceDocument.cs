@@ -41,6 +41,21 @@ public sealed class ServiceDocument : OutboxDocument
     public List<Placement> Placements { get; set; } = [];
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When <see cref="Available"/>/<see cref="Maximum"/> last changed (HSDS 3.1 <c>service_capacity.updated</c>).</summary>
+    public DateTimeOffset? CapacityUpdatedAt { get; set; }
+
+    /// <summary>The UUID HSDS publishes (derived from <c>Id</c>); stored so the MongoDB adapter can look it up.</summary>
+    public string? HsdsId { get; set; }
+
+    /// <summary>Display name; null = "service type — provider".</summary>
+    public string? Name { get; set; }
+
+    /// <summary>residential, non-residential or both (register column 2), when known.</summary>
+    public string? ServiceKind { get; set; }
+
+    /// <summary>Age groups as the register states them (children, adults, ...), the source of <see cref="MinAge"/>/<see cref="MaxAge"/>.</summary>
+    public List<string> AgeGroups { get; set; } = [];
 }
 
 public sealed record PendingOffer(Guid OfferId, Guid ReferralId, int Attempt, DateTimeOffset OfferedAt);

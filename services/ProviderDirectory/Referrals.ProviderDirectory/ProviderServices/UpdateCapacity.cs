@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Referrals.Messaging.Documents;
+using Referrals.ProviderDirectory.Hsds;
 using Referrals.ProviderDirectory.Http;
 using Referrals.ProviderDirectory.Store;
 
@@ -8,14 +10,37 @@ namespace Referrals.ProviderDirectory.ProviderServices;
 
 public sealed record CapacityInput(int? Available, int? Maximum);
 
-public sealed record CapacityView(string ServiceId, int Available, int Maximum, DateTimeOffset Updated);
+/// <summary>
+/// The round-1 fields (<c>serviceId</c>, <c>available</c>, <c>maximum</c>, <c>updated</c>) that are at the same time an HSDS 3.1
+/// <c>service_capacity</c> (<c>id</c>, <c>service_id</c>, <c>unit</c>, <c>unit_id</c>; <c>updated</c> to the millisecond).
+/// </summary>
+public sealed record CapacityView(
+    string ServiceId,
+    int Available,
+    int Maximum,
+    string Updated,
+    string Id,
+    [property: JsonPropertyName("service_id")] string HsdsServiceId,
+    HsdsUnit Unit,
+    [property: JsonPropertyName("unit_id")] string UnitId)
+{
+    public static CapacityView Of(ServiceDocument service)
+    {
+        var capacity = HsdsMapper.Capacity(service);
+        return new(service.Id, service.Available, service.Maximum, capacity.Updated, capacity.Id, capacity.ServiceId, capacity.Unit, capacity.UnitId);
+    }
+}
 
-/// <summary>PUT /api/providers/services/{serviceId}/capacity: the provider states its free places; more places promote the waiting list.</summary>
+/// <summary>
+/// PUT /api/providers/services/{serviceId}/capacity: the provider states its free places (a <c>CapacityChanged</c> event);
+/// more places promote the waiting list. GET answers the same shape.
+/// </summary>
 public static class UpdateCapacity
 {
     public static RouteGroupBuilder MapCapacity(this RouteGroupBuilder group)
     {
         group.MapPut("/services/{serviceId}/capacity", HandleAsync);
+        group.MapGet("/services/{serviceId}/capacity", GetAsync);
         return group;
     }
 
@@ -73,6 +98,12 @@ public static class UpdateCapacity
         }
 
         await publishing.PublishAsync(saved, publisher, cancellationToken);
-        return TypedResults.Ok(new CapacityView(saved.Id, saved.Available, saved.Maximum, saved.UpdatedAt));
+        return TypedResults.Ok(CapacityView.Of(saved));
     }
+
+    public static async Task<Results<Ok<CapacityView>, ProblemHttpResult>> GetAsync(
+        string serviceId, IDirectoryStore store, CancellationToken cancellationToken) =>
+        await store.Services.FindAsync(serviceId, cancellationToken) is { } service
+            ? TypedResults.Ok(CapacityView.Of(service))
+            : Errors.NotFound($"No service {serviceId}.");
 }

@@ -1,6 +1,7 @@
 using Referrals.ProviderDirectory.Matching;
 using Referrals.ProviderDirectory.ProviderServices;
 using Referrals.ProviderDirectory.Store;
+using Referrals.Reference;
 
 namespace Referrals.ProviderDirectory.Requests;
 
@@ -9,7 +10,12 @@ public sealed class PlacementPlanner(IDirectoryStore store, TimeProvider time)
 {
     public async Task<PlacementPlan> PlanAsync(PlacementRequestDocument request, CancellationToken cancellationToken)
     {
-        var services = await store.ServicesOfTypeAsync(request.ServiceType, cancellationToken);
+        // The store narrows to what can fit (type, active, municipality or region); the matcher decides the rest.
+        var region = Municipalities.Find(request.DeclaredMunicipality)?.Region.ToString();
+        var age = Matcher.AgeOn(request.DateOfBirth, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var services = await store.MatchableServicesAsync(
+            new MatchQuery(request.ServiceType, request.DeclaredMunicipality, region, age, NullIfEmpty(request.Gender), NullIfEmpty(request.ClientGroup)),
+            cancellationToken);
         var candidates = Match(request, services);
         var declined = request.DeclinedBy.Select(d => d.ServiceId).ToHashSet(StringComparer.Ordinal);
         var offer = candidates.FirstOrDefault(c => c.HasFreePlace && !declined.Contains(c.ServiceId));
@@ -22,6 +28,8 @@ public sealed class PlacementPlanner(IDirectoryStore store, TimeProvider time)
 
         return new PlacementPlan(candidates, offer, position);
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     public IReadOnlyList<Candidate> Match(PlacementRequestDocument request, IEnumerable<ServiceDocument> services) =>
         Matcher.Match(CriteriaOf(request), services.Where(s => s.Active).Select(OptionOf), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));

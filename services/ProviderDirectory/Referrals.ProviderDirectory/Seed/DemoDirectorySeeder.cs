@@ -8,11 +8,14 @@ namespace Referrals.ProviderDirectory.Seed;
 
 /// <summary>
 /// Opens the store at start (creating MongoDB indexes / SQLite tables) and, when the directory is empty and seeding is
-/// on, loads the demo directory. Its capacity events wait in the documents for the outbox sweeper.
+/// on, loads the real register (seed 000 providers, seed 004 social services; no known free places) and the demo
+/// directory on top (demo organisations with free places, so the try-it flow works). Its capacity events wait in the
+/// documents for the outbox sweeper.
 /// </summary>
 public sealed class DemoDirectorySeeder(
     IDirectoryStore store,
     OrganisationWriter writer,
+    RegisterLoader register,
     IOptions<ProviderDirectoryOptions> options,
     ILogger<DemoDirectorySeeder> logger) : IHostedService
 {
@@ -22,6 +25,19 @@ public sealed class DemoDirectorySeeder(
         if (!settings.SeedDemoDirectory || await store.AnyOrganisationAsync(cancellationToken))
         {
             return;
+        }
+
+        var registerPath = Path.Combine(AppContext.BaseDirectory, settings.RegisterFile);
+        var officesPath = Path.Combine(AppContext.BaseDirectory, settings.SocialServicesFile);
+        var crosswalkPath = Path.Combine(AppContext.BaseDirectory, settings.CrosswalkFile);
+        if (File.Exists(registerPath) && File.Exists(officesPath) && File.Exists(crosswalkPath))
+        {
+            var loaded = await register.LoadAsync(registerPath, officesPath, crosswalkPath, cancellationToken);
+            DirectoryLog.RegisterLoaded(logger, loaded.Organisations, loaded.Services, loaded.Offices);
+        }
+        else
+        {
+            DirectoryLog.SeedMissing(logger, registerPath);
         }
 
         var path = Path.Combine(AppContext.BaseDirectory, settings.DemoDirectoryFile);

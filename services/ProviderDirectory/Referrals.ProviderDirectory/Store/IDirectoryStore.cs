@@ -29,6 +29,22 @@ public interface IDirectoryStore
     /// <summary>Waitlisted requests of one service type, longest waiting first.</summary>
     Task<IReadOnlyList<PlacementRequestDocument>> WaitlistedAsync(string serviceType, CancellationToken cancellationToken);
 
+    /// <summary>Active services a referral could be matched with: its service type, in its municipality or planning region.</summary>
+    Task<IReadOnlyList<ServiceDocument>> MatchableServicesAsync(MatchQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Services matching every filter, by name then id; one page.</summary>
+    Task<DirectoryPage<ServiceDocument>> SearchServicesAsync(ServiceQuery query, int page, int perPage, CancellationToken cancellationToken);
+
+    /// <summary>Organisations whose name contains the (folded) search text, by name then id; one page.</summary>
+    Task<DirectoryPage<OrganisationDocument>> SearchOrganisationsAsync(string? search, int page, int perPage, CancellationToken cancellationToken);
+
+    /// <summary>Ids of organisations with this provider type or legal status code.</summary>
+    Task<IReadOnlyList<string>> OrganisationIdsWithTermAsync(string code, CancellationToken cancellationToken);
+
+    Task<OrganisationDocument?> OrganisationByHsdsIdAsync(string hsdsId, CancellationToken cancellationToken);
+
+    Task<ServiceDocument?> ServiceByHsdsIdAsync(string hsdsId, CancellationToken cancellationToken);
+
     /// <summary>Offers matching every given filter, oldest first.</summary>
     Task<IReadOnlyList<OfferDocument>> FindOffersAsync(
         string? providerId, Guid? referralId, OfferStatus? status, CancellationToken cancellationToken);

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using MongoDB.Bson;
 using MongoDB.Driver;
 using Referrals.Messaging.Documents;
 using Referrals.ProviderDirectory.Offers;
@@ -25,6 +27,16 @@ public sealed class MongoDirectoryStore : IDirectoryStore
         [
             new CreateIndexModel<ServiceDocument>(Builders<ServiceDocument>.IndexKeys.Ascending(s => s.ServiceType)),
             new CreateIndexModel<ServiceDocument>(Builders<ServiceDocument>.IndexKeys.Ascending(s => s.ProviderId)),
+            new CreateIndexModel<ServiceDocument>(Builders<ServiceDocument>.IndexKeys.Ascending(s => s.HsdsId)),
+            new CreateIndexModel<ServiceDocument>(Builders<ServiceDocument>.IndexKeys
+                .Ascending(s => s.ServiceType).Ascending(s => s.Active).Ascending(s => s.PlanningRegion)),
+            new CreateIndexModel<ServiceDocument>(Builders<ServiceDocument>.IndexKeys.Ascending(s => s.Municipality)),
+            new CreateIndexModel<ServiceDocument>(Builders<ServiceDocument>.IndexKeys.Ascending(s => s.UpdatedAt)),
+        ]);
+        _organisations.Collection.Indexes.CreateMany(
+        [
+            new CreateIndexModel<OrganisationDocument>(Builders<OrganisationDocument>.IndexKeys.Ascending(o => o.HsdsId)),
+            new CreateIndexModel<OrganisationDocument>(Builders<OrganisationDocument>.IndexKeys.Ascending(o => o.Name)),
         ]);
         _requests.Collection.Indexes.CreateOne(new CreateIndexModel<PlacementRequestDocument>(
             Builders<PlacementRequestDocument>.IndexKeys
@@ -63,6 +75,96 @@ public sealed class MongoDirectoryStore : IDirectoryStore
             .Find(r => r.Status == PlacementStatus.Waitlisted && r.ServiceType == serviceType)
             .SortBy(r => r.WaitlistedAt).ThenBy(r => r.Id)
             .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ServiceDocument>> MatchableServicesAsync(MatchQuery query, CancellationToken cancellationToken)
+    {
+        var filter = Builders<ServiceDocument>.Filter;
+        var where = filter.Eq(s => s.ServiceType, query.ServiceType)
+            & filter.Eq(s => s.Active, true)
+            & (filter.Eq(s => s.Municipality, query.DeclaredMunicipality) | filter.Eq(s => s.PlanningRegion, query.PlanningRegion));
+        if (query.Age is { } age)
+        {
+            where &= (filter.Eq(s => s.MinAge, null) | filter.Lte(s => s.MinAge, age))
+                & (filter.Eq(s => s.MaxAge, null) | filter.Gte(s => s.MaxAge, age));
+        }
+
+        if (query.Gender is { } gender)
+        {
+            where &= filter.Eq(s => s.Gender, null) | filter.Eq(s => s.Gender, "") | filter.Eq(s => s.Gender, gender.ToLowerInvariant());
+        }
+
+        if (query.ClientGroup is { } group)
+        {
+            where &= filter.Size(s => s.ClientGroups, 0) | filter.AnyEq(s => s.ClientGroups, group);
+        }
+
+        return await _services.Collection.Find(where).SortBy(s => s.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<DirectoryPage<ServiceDocument>> SearchServicesAsync(
+        ServiceQuery query, int page, int perPage, CancellationToken cancellationToken)
+    {
+        var filter = Builders<ServiceDocument>.Filter;
+        var where = filter.Empty;
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = new BsonRegularExpression(Regex.Escape(query.Search.Trim()), "i");
+            where &= filter.Regex(s => s.Name, pattern) | filter.Regex(s => s.ProviderName, pattern);
+        }
+
+        if (query.ServiceType is not null)
+        {
+            where &= filter.Eq(s => s.ServiceType, query.ServiceType);
+        }
+
+        if (query.ClientGroup is not null)
+        {
+            where &= filter.AnyEq(s => s.ClientGroups, query.ClientGroup);
+        }
+
+        if (query.ProviderIds is not null)
+        {
+            where &= filter.In(s => s.ProviderId, query.ProviderIds);
+        }
+
+        if (query.ModifiedAfter is { } after)
+        {
+            where &= filter.Gte(s => s.UpdatedAt, after);
+        }
+
+        if (query.Municipality is not null)
+        {
+            where &= filter.Eq(s => s.Municipality, query.Municipality);
+        }
+
+        var total = await _services.Collection.CountDocumentsAsync(where, cancellationToken: cancellationToken);
+        var items = await _services.Collection.Find(where).SortBy(s => s.ProviderName).ThenBy(s => s.Id)
+            .Skip((page - 1) * perPage).Limit(perPage).ToListAsync(cancellationToken);
+        return new DirectoryPage<ServiceDocument>(items, total, page, perPage);
+    }
+
+    public async Task<DirectoryPage<OrganisationDocument>> SearchOrganisationsAsync(
+        string? search, int page, int perPage, CancellationToken cancellationToken)
+    {
+        var filter = Builders<OrganisationDocument>.Filter;
+        var where = string.IsNullOrWhiteSpace(search)
+            ? filter.Empty
+            : filter.Regex(o => o.Name, new BsonRegularExpression(Regex.Escape(search.Trim()), "i"));
+        var total = await _organisations.Collection.CountDocumentsAsync(where, cancellationToken: cancellationToken);
+        var items = await _organisations.Collection.Find(where).SortBy(o => o.Name).ThenBy(o => o.Id)
+            .Skip((page - 1) * perPage).Limit(perPage).ToListAsync(cancellationToken);
+        return new DirectoryPage<OrganisationDocument>(items, total, page, perPage);
+    }
+
+    public async Task<IReadOnlyList<string>> OrganisationIdsWithTermAsync(string code, CancellationToken cancellationToken) =>
+        await _organisations.Collection.Find(o => o.ProviderType == code || o.LegalStatus == code)
+            .SortBy(o => o.Id).Project(o => o.Id).ToListAsync(cancellationToken);
+
+    public async Task<OrganisationDocument?> OrganisationByHsdsIdAsync(string hsdsId, CancellationToken cancellationToken) =>
+        await _organisations.Collection.Find(o => o.HsdsId == hsdsId).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<ServiceDocument?> ServiceByHsdsIdAsync(string hsdsId, CancellationToken cancellationToken) =>
+        await _services.Collection.Find(s => s.HsdsId == hsdsId).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<OfferDocument>> FindOffersAsync(
         string? providerId, Guid? referralId, OfferStatus? status, CancellationToken cancellationToken)

@@ -41,21 +41,29 @@ public sealed record AgeRange : Criterion
             : CriterionCheck.Failed($"Vecums {ageLv}; pakalpojums paredzēts {RangeLv()}", $"Age {ageEn}; the service is for {RangeEn()}");
     }
 
-    public override IEnumerable<string> Problems()
+    public override IEnumerable<RuleProblem> Problems()
     {
         if (MinYears is null && MaxYears is null && MinMonths is null && MaxMonths is null)
         {
-            yield return "an age range needs at least one bound";
+            yield return new("", "an age range needs at least one bound");
         }
 
-        if (new[] { MinYears, MaxYears, MinMonths, MaxMonths }.Any(b => b < 0))
+        foreach (var (name, bound) in new[] { ("minYears", MinYears), ("maxYears", MaxYears), ("minMonths", MinMonths), ("maxMonths", MaxMonths) })
         {
-            yield return "age bounds cannot be negative";
+            if (bound is < 0 or > 150 * 12)
+            {
+                yield return new(name, "age bounds must lie between 0 and 1800");
+            }
         }
 
-        if (MinYears > MaxYears || MinMonths > MaxMonths)
+        if (MinYears > MaxYears)
         {
-            yield return "the lower age bound is above the upper one";
+            yield return new("minYears", "the lower age bound is above the upper one");
+        }
+
+        if (MinMonths > MaxMonths)
+        {
+            yield return new("minMonths", "the lower age bound is above the upper one");
         }
     }
 

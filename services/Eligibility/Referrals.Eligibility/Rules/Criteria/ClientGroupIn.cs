@@ -20,16 +20,6 @@ public sealed record ClientGroupIn : Criterion
                 $"Client group: {group.En}; the service is for: {intended.En}");
     }
 
-    public override IEnumerable<string> Problems()
-    {
-        if (ClientGroups.Count == 0)
-        {
-            yield return "a client-group criterion needs at least one group";
-        }
-
-        foreach (var code in Names.Unknown(Reference.ClientGroups.All, ClientGroups))
-        {
-            yield return $"unknown client group '{code}'";
-        }
-    }
+    public override IEnumerable<RuleProblem> Problems() =>
+        Names.CodeProblems("clientGroups", ClientGroups, c => Names.IsIn(Reference.ClientGroups.All, c), "client group");
 }

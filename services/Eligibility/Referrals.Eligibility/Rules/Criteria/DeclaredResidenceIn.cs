@@ -12,6 +12,9 @@ public sealed record DeclaredResidenceIn : Criterion
     /// <summary>Service types for which residence elsewhere does not matter.</summary>
     public IReadOnlyList<string> ExemptServiceTypes { get; init; } = [];
 
+    /// <summary>Client groups for whom residence elsewhere does not matter (persons in crisis staying in the territory).</summary>
+    public IReadOnlyList<string> ExemptClientGroups { get; init; } = [];
+
     public override CriterionCheck Check(EligibilityFacts facts, DateOnly referenceDate)
     {
         var declared = Names.Municipality(facts.DeclaredMunicipality);
@@ -31,11 +34,20 @@ public sealed record DeclaredResidenceIn : Criterion
                 $"Declared residence ({declared.En}) is not the referring municipality ({referring.En}), but that does not bar a crisis service ({service.En})");
         }
 
+        if (ExemptClientGroups.Contains(facts.ClientGroup, StringComparer.Ordinal))
+        {
+            var group = Names.Of(ClientGroups.All, facts.ClientGroup);
+            return CriterionCheck.Passed(
+                $"Deklarētā dzīvesvieta ({declared.Lv}) nav nosūtītāja pašvaldībā ({referring.Lv}), bet klienta grupai ({group.Lv}) tas nav šķērslis",
+                $"Declared residence ({declared.En}) is not the referring municipality ({referring.En}), but that does not bar the client group ({group.En})");
+        }
+
         return CriterionCheck.Failed(
             $"Deklarētā dzīvesvieta ir {declared.Lv}, nevis {referring.Lv}; pakalpojumu pieprasa deklarētās dzīvesvietas pašvaldības sociālajā dienestā",
             $"Declared residence is {declared.En}, not {referring.En}; the service is requested from the social service of the declared-residence municipality");
     }
 
-    public override IEnumerable<string> Problems() =>
-        Names.Unknown(ServiceTypes.All, ExemptServiceTypes).Select(c => $"unknown exempt service type '{c}'");
+    public override IEnumerable<RuleProblem> Problems() =>
+        Names.CodeProblems("exemptServiceTypes", ExemptServiceTypes, ServiceTypes.IsKnown, "service type", allowEmpty: true)
+            .Concat(Names.CodeProblems("exemptClientGroups", ExemptClientGroups, ClientGroups.IsKnown, "client group", allowEmpty: true));
 }

@@ -17,6 +17,31 @@ internal static class Names
         return (string.Join(", ", names.Select(n => n.Lv)), string.Join(", ", names.Select(n => n.En)));
     }
 
+    public static bool IsIn(IReadOnlyList<Term> vocabulary, string code) => vocabulary.Any(t => t.Code == code);
+
+    /// <summary>A non-empty list of known codes: field-keyed problems for an empty list and each unknown entry.</summary>
+    public static IEnumerable<RuleProblem> CodeProblems(
+        string field, IReadOnlyList<string>? codes, Func<string, bool> isKnown, string what, bool allowEmpty = false)
+    {
+        if (codes is null || codes.Count == 0)
+        {
+            if (!allowEmpty)
+            {
+                yield return new(field, $"at least one {what} is required");
+            }
+
+            yield break;
+        }
+
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (string.IsNullOrEmpty(codes[i]) || !isKnown(codes[i]))
+            {
+                yield return new($"{field}[{i}]", $"unknown {what} '{codes[i]}'");
+            }
+        }
+    }
+
     public static IEnumerable<string> Unknown(IReadOnlyList<Term> vocabulary, IEnumerable<string> codes) =>
         codes.Where(c => vocabulary.All(t => t.Code != c));
 }

@@ -20,16 +20,6 @@ public sealed record RequiredDocuments : Criterion
         return CriterionCheck.Passed($"Dokumenti iesniegti: {present.Lv}", $"Documents provided: {present.En}");
     }
 
-    public override IEnumerable<string> Problems()
-    {
-        if (Documents.Count == 0)
-        {
-            yield return "a required-documents criterion needs at least one document";
-        }
-
-        foreach (var code in Names.Unknown(Reference.Documents.All, Documents))
-        {
-            yield return $"unknown document '{code}'";
-        }
-    }
+    public override IEnumerable<RuleProblem> Problems() =>
+        Names.CodeProblems("documents", Documents, c => Names.IsIn(Reference.Documents.All, c), "document");
 }
