@@ -1,3 +1,6 @@
+using Referrals.Messaging;
+using Referrals.ServiceDefaults;
+using Referrals.Testing;
 using Xunit;
 
 namespace Referrals.Eligibility.Tests.Api;
@@ -9,10 +12,16 @@ public sealed class EligibilityStartupTests
     [InlineData("Data Source=")]
     public async Task The_service_refuses_to_start_with_a_store_it_cannot_use(string connectionString)
     {
-        await using var api = new EligibilityApi { StoreOverride = connectionString };
+        var error = await StartupFailure.CaptureAsync(
+            new Dictionary<string, string?> { ["ConnectionStrings:EligibilityStore"] = connectionString, ["Messaging:Transport"] = "InMemory" },
+            builder =>
+            {
+                builder.AddServiceDefaults();
+                builder.AddEligibility();
+                builder.AddMessaging();
+            });
 
-        var error = Assert.ThrowsAny<Exception>(() => api.CreateClient());
-
+        Assert.NotNull(error);
         Assert.Contains("ConnectionStrings:EligibilityStore", error.ToString(), StringComparison.Ordinal);
     }
 }

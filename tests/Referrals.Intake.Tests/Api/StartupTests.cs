@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
+using Referrals.Messaging;
+using Referrals.ServiceDefaults;
 using Referrals.Testing;
 
 namespace Referrals.Intake.Tests.Api;
@@ -11,17 +13,19 @@ public sealed class StartupTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public void Missing_store_connection_string_stops_the_service_at_start()
+    public async Task Missing_store_connection_string_stops_the_service_at_start()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("ConnectionStrings:IntakeStore", "");
-            builder.UseSetting("Messaging:Transport", "InMemory");
-        });
+        var error = await StartupFailure.CaptureAsync(
+            new Dictionary<string, string?> { ["ConnectionStrings:IntakeStore"] = "", ["Messaging:Transport"] = "InMemory" },
+            builder =>
+            {
+                builder.AddServiceDefaults();
+                builder.AddIntake();
+                builder.AddMessaging();
+            });
 
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
-
-        Assert.Contains("IntakeStore", error.Message, StringComparison.Ordinal);
+        var invalid = Assert.IsType<OptionsValidationException>(error);
+        Assert.Contains("IntakeStore", invalid.Message, StringComparison.Ordinal);
     }
 
     [Fact]
