@@ -18,4 +18,7 @@ public enum SmsState
     Delivered,
     Failed,
     Rejected,
+
+    /// <summary>Deliberately not sent: the family opted out, or the referral moved on while the SMS waited for morning.</summary>
+    Cancelled,
 }

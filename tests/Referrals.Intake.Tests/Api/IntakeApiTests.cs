@@ -87,7 +87,13 @@ public sealed class IntakeApiTests(IntakeApiFactory api) : IClassFixture<IntakeA
         await capture.Ready.WaitAsync(Cancel);
         try
         {
-            var id = await SubmitAsync();
+            var request = ValidRequest();
+            request["referredBy"] = "orphans-court";
+            request["consentGivenBy"] = new JsonArray("legal-representative");
+            request["careLevel"] = "ii";
+            request["diagnosisCodes"] = new JsonArray("f43.1");
+            request["documentsCompleteOn"] = "2026-11-02";
+            var id = await SubmitAsync(request);
 
             var deadline = DateTime.UtcNow.AddSeconds(10);
             while (!(submitted.Any(m => m.ReferralId == id) && changes.Any(m => m.ReferralId == id)))
@@ -100,6 +106,11 @@ public sealed class IntakeApiTests(IntakeApiFactory api) : IClassFixture<IntakeA
             Assert.Equal(("LV-DGV", "LV-DGV", "elderly"), (message.MunicipalityCode, message.DeclaredMunicipalityCode, message.ClientGroup));
             Assert.Equal(new FamilyContact("+37120000001", "lv"), message.Contact);
             Assert.Equal("sw-daugavpils-1", message.Actor);
+            Assert.Equal(("orphans-court", "II", new DateOnly(2026, 11, 2)), (message.ReferredBy, message.CareLevel, message.DocumentsCompleteOn));
+            Assert.Equal(["legal-representative"], message.ConsentGivenBy!);
+            Assert.Equal(["F43.1"], message.DiagnosisCodes!);
+            var read = await _client.GetFromJsonAsync<JsonObject>($"/api/referrals/{id}", Cancel);
+            Assert.Equal("orphans-court", read!["facts"]!["referredBy"]!.GetValue<string>());
             var change = changes.Single(m => m.ReferralId == id);
             Assert.Equal((1, ReferralStatus.Submitted, ReferralStatus.Submitted), (change.Sequence, change.From, change.To));
             var stored = await api.Services.GetRequiredService<IReferralStore>().FindAsync(id, Cancel);
@@ -126,6 +137,9 @@ public sealed class IntakeApiTests(IntakeApiFactory api) : IClassFixture<IntakeA
     public static TheoryData<string, string> BadInputs => new()
     {
         { """{"documents": "application"}""", "documents" },
+        { """{"referredBy": "neighbour"}""", "referredBy" },
+        { """{"consentGivenBy": ["person", "aunt"]}""", "consentGivenBy[1]" },
+        { """{"diagnosisCodes": ["headache"]}""", "diagnosisCodes[0]" },
         { """{"client": {"dateOfBirth": "16.11.1975"}}""", "client.dateOfBirth" },
         { """{"family": {"smsConsent": "yes"}}""", "family.smsConsent" },
         { """{"client": {"personalCode": "161175-19998"}}""", "client.personalCode" },
@@ -342,9 +356,9 @@ public sealed class IntakeApiTests(IntakeApiFactory api) : IClassFixture<IntakeA
         return problem!["errors"]!.AsObject();
     }
 
-    private async Task<Guid> SubmitAsync()
+    private async Task<Guid> SubmitAsync(JsonObject? request = null)
     {
-        var response = await PostAsync(ValidRequest().ToJsonString());
+        var response = await PostAsync((request ?? ValidRequest()).ToJsonString());
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["id"]!.GetValue<Guid>();
     }

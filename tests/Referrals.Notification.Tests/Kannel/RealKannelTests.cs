@@ -107,7 +107,7 @@ public sealed class RealKannelTests : IClassFixture<KannelGateway>, IDisposable
         await bus.Publish(new ReferralStatusChanged(Guid.NewGuid(), referralId, DateTimeOffset.UtcNow, null, 2,
             ReferralStatus.Submitted, ReferralStatus.Rejected, "R-7K3F9Q", "day-care-centre", null, null, null), Ct);
         var messages = await WaitForCountAsync(referralId, 2);
-        Assert.Equal(SmsState.Failed, messages[1].State);
+        Assert.Equal(SmsState.Cancelled, messages[1].State);
         Assert.Single(await ReceivedAsync(phone, 1));
     }
 

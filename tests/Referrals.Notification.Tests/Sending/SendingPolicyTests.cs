@@ -78,7 +78,7 @@ public sealed class SendingPolicyTests
         Assert.Equal(2, await n.Resender.ResendDueAsync(Ct));
 
         var messages = await n.Store.ListMessagesAsync(referralId, Ct);
-        Assert.Equal(SmsState.Failed, messages[0].State);
+        Assert.Equal(SmsState.Cancelled, messages[0].State);
         Assert.StartsWith("Superseded", messages[0].History[^1].Detail, StringComparison.Ordinal);
         Assert.Equal(SmsState.Accepted, messages[1].State);
         var sent = Assert.Single(n.Sender.Sent);
@@ -97,8 +97,8 @@ public sealed class SendingPolicyTests
 
         Assert.Empty(n.Sender.Sent);
         var message = Assert.Single(await n.Store.ListMessagesAsync(referralId, Ct));
-        Assert.Equal(SmsState.Failed, message.State);
-        Assert.Equal([SmsState.Created, SmsState.Failed], message.History.Select(h => h.State));
+        Assert.Equal(SmsState.Cancelled, message.State);
+        Assert.Equal([SmsState.Created, SmsState.Cancelled], message.History.Select(h => h.State));
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed record ReferralView(
     string? PreferredProviderId,
     ClientView Client,
     FamilyView Family,
+    FactsView? Facts,
     DateTimeOffset SubmittedAt,
     DateTimeOffset UpdatedAt,
     EligibilityView? Eligibility,
@@ -37,6 +38,9 @@ public sealed record ReferralView(
         new ClientView(r.Client.ClientId, r.Client.GivenName, r.Client.FamilyName, r.Client.PersonalCode,
             r.Client.DateOfBirth, r.Client.Gender, r.Client.Address, r.Client.DeclaredMunicipality),
         new FamilyView(r.Family.Phone, r.Family.PreferredLanguage, r.Family.SmsConsent),
+        r.Facts is { } f
+            ? new FactsView(f.ReferredBy, f.ConsentGivenBy, f.CareLevel, f.IncomeStatus, f.DiagnosisCodes, f.DocumentsCompleteOn, f.Programme)
+            : null,
         r.SubmittedAt,
         r.UpdatedAt,
         r.Eligibility is { } e
@@ -61,6 +65,15 @@ public sealed record ClientView(
     string DeclaredMunicipality);
 
 public sealed record FamilyView(string? Phone, string PreferredLanguage, bool SmsConsent);
+
+public sealed record FactsView(
+    string? ReferredBy,
+    IReadOnlyList<string>? ConsentGivenBy,
+    string? CareLevel,
+    string? IncomeStatus,
+    IReadOnlyList<string>? DiagnosisCodes,
+    DateOnly? DocumentsCompleteOn,
+    string? Programme);
 
 public sealed record EligibilityView(EligibilityOutcome Outcome, string RuleSetVersion, IReadOnlyList<RuleResultView> Results);
 

@@ -35,6 +35,9 @@ public sealed class Referral : OutboxDocument
 
     public ReferralFamily Family { get; set; } = new();
 
+    /// <summary>The optional facts eligibility rules look at (who referred, consent, care level…); null when none were given.</summary>
+    public ReferralFacts? Facts { get; set; }
+
     public DateTimeOffset SubmittedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -94,6 +97,23 @@ public sealed class ReferralFamily
     public string PreferredLanguage { get; set; } = "lv";
 
     public bool SmsConsent { get; set; }
+}
+
+public sealed class ReferralFacts
+{
+    public string? ReferredBy { get; set; }
+
+    public List<string>? ConsentGivenBy { get; set; }
+
+    public string? CareLevel { get; set; }
+
+    public string? IncomeStatus { get; set; }
+
+    public List<string>? DiagnosisCodes { get; set; }
+
+    public DateOnly? DocumentsCompleteOn { get; set; }
+
+    public string? Programme { get; set; }
 }
 
 public sealed class ReferralEligibility

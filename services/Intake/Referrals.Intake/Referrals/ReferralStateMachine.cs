@@ -47,7 +47,16 @@ public static class ReferralStateMachine
                 referral.Client.Gender,
                 referral.Documents.ToList(),
                 referral.PreferredProviderId,
-                contact),
+                contact)
+            {
+                ReferredBy = referral.Facts?.ReferredBy,
+                ConsentGivenBy = referral.Facts?.ConsentGivenBy?.ToList(),
+                CareLevel = referral.Facts?.CareLevel,
+                IncomeStatus = referral.Facts?.IncomeStatus,
+                DiagnosisCodes = referral.Facts?.DiagnosisCodes?.ToList(),
+                DocumentsCompleteOn = referral.Facts?.DocumentsCompleteOn,
+                Programme = referral.Facts?.Programme,
+            },
             eventId,
             now);
         Announce(referral, ReferralStatus.Submitted, ReferralStatus.Submitted, actor, now, null, null);

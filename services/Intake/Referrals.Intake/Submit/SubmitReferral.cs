@@ -70,7 +70,6 @@ public static partial class SubmitReferral
         {
             var referral = NewReferral(request, key, hash);
             ReferralStateMachine.Submit(referral, Actor.Of(http), now);
-            SubmitReferralFacts.AttachToSubmittedEvent(referral, request);
             if (await store.TryInsertAsync(referral, cancellationToken))
             {
                 LogSubmitted(logger, referral.Id);
@@ -133,6 +132,7 @@ public static partial class SubmitReferral
                 PreferredLanguage = family.PreferredLanguage!,
                 SmsConsent = family.SmsConsent ?? false,
             },
+            Facts = SubmitReferralFacts.ToDocument(request),
             IdempotencyKey = key,
             RequestHash = hash,
         };

@@ -2,14 +2,13 @@ using System.Text.RegularExpressions;
 using Referrals.Contracts.Intake;
 using Referrals.Intake.Http;
 using Referrals.Intake.Referrals;
-using Referrals.Messaging.Outbox;
 
 namespace Referrals.Intake.Submit;
 
 /// <summary>
 /// The optional eligibility facts of a submission (who referred, consent, care level, income status, ICD-10 codes,
 /// the day the documents were complete, the seed-004 programme). They are checked here against the same closed
-/// vocabularies the eligibility rules use, and travel only in ReferralSubmitted: intake does not keep them.
+/// vocabularies the eligibility rules use, kept on the referral and carried to eligibility in ReferralSubmitted.
 /// </summary>
 public static partial class SubmitReferralFacts
 {
@@ -61,30 +60,22 @@ public static partial class SubmitReferralFacts
         Programme = facts.Programme,
     };
 
-    /// <summary>
-    /// Adds the facts to the ReferralSubmitted the state machine just queued on the new referral (before the first
-    /// save), so the event and the document are still written together.
-    /// </summary>
-    public static void AttachToSubmittedEvent(Referral referral, SubmitReferralRequest request)
+    /// <summary>The facts as the referral keeps them; null when the social worker gave none.</summary>
+    public static ReferralFacts? ToDocument(SubmitReferralRequest request)
     {
-        for (var i = 0; i < referral.Outbox.Count; i++)
+        var facts = new ReferralFacts
         {
-            var envelope = referral.Outbox[i];
-            if (MessageJson.Unwrap(envelope).Message is ReferralSubmitted submitted)
-            {
-                var withFacts = submitted with
-                {
-                    ReferredBy = request.ReferredBy,
-                    ConsentGivenBy = request.ConsentGivenBy?.OfType<string>().ToList(),
-                    CareLevel = request.CareLevel,
-                    IncomeStatus = request.IncomeStatus,
-                    DiagnosisCodes = request.DiagnosisCodes?.OfType<string>().ToList(),
-                    DocumentsCompleteOn = request.DocumentsCompleteOn,
-                    Programme = request.Programme,
-                };
-                referral.Outbox[i] = MessageJson.Wrap(withFacts, envelope.MessageId, envelope.CreatedAt);
-            }
-        }
+            ReferredBy = request.ReferredBy,
+            ConsentGivenBy = request.ConsentGivenBy?.OfType<string>().ToList(),
+            CareLevel = request.CareLevel,
+            IncomeStatus = request.IncomeStatus,
+            DiagnosisCodes = request.DiagnosisCodes?.OfType<string>().ToList(),
+            DocumentsCompleteOn = request.DocumentsCompleteOn,
+            Programme = request.Programme,
+        };
+        return facts is { ReferredBy: null, ConsentGivenBy: null, CareLevel: null, IncomeStatus: null, DiagnosisCodes: null, DocumentsCompleteOn: null, Programme: null }
+            ? null
+            : facts;
     }
 
     private static string? OneOf(string? value, string field, IReadOnlyList<string> known, ValidationErrors errors)

@@ -13,14 +13,15 @@ public sealed class SmsMessage : OutboxDocument
 {
     private static readonly Dictionary<SmsState, SmsState[]> Allowed = new()
     {
-        // Created → Failed: never handed over (opted out, superseded while held, or the gateway never took it).
-        // Sent → Created: the gateway asked us to try again later (temporary failure).
-        [SmsState.Created] = [SmsState.Sent, SmsState.Failed],
+        // Created → Cancelled: deliberately never handed over (opted out, superseded while held for quiet hours).
+        // Created → Failed: the gateway never took it. Sent → Created: the gateway asked us to try again later.
+        [SmsState.Created] = [SmsState.Sent, SmsState.Failed, SmsState.Cancelled],
         [SmsState.Sent] = [SmsState.Accepted, SmsState.Failed, SmsState.Rejected, SmsState.Created, SmsState.Delivered],
         [SmsState.Accepted] = [SmsState.Delivered, SmsState.Failed, SmsState.Rejected],
         [SmsState.Delivered] = [],
         [SmsState.Failed] = [],
         [SmsState.Rejected] = [],
+        [SmsState.Cancelled] = [],
     };
 
     /// <summary>The reference handed to the gateway and carried by <see cref="SmsStatusChanged"/>.</summary>

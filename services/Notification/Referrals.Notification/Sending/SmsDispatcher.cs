@@ -35,7 +35,7 @@ public sealed partial class SmsDispatcher(
         var reason = NotToBeSent(current, contact);
         if (reason is not null)
         {
-            var dropped = await store.Messages.UpdateAsync(id, m => m.IsDue(time.GetUtcNow()) && m.MoveTo(SmsState.Failed, time.GetUtcNow(), reason),
+            var dropped = await store.Messages.UpdateAsync(id, m => m.IsDue(time.GetUtcNow()) && m.MoveTo(SmsState.Cancelled, time.GetUtcNow(), reason),
                 cancellationToken: cancellationToken);
             await publisher.PublishAsync(store.Messages, dropped, publishEndpoint, cancellationToken);
             LogNotSent(logger, id, reason);
