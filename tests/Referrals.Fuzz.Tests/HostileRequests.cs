@@ -93,7 +93,13 @@ public sealed class HostileRequests(IReadOnlyList<ApiOperation> operations, Seed
 
     public sealed record Policy(Guard Guard, Func<Random, JsonObject>? BaseBody, string? BreakerField, Func<Random, JsonNode?>? Breaker, IReadOnlySet<string> Targets);
 
-    public Policy PolicyFor(ApiOperation operation)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Policy> _policies = new(StringComparer.Ordinal);
+
+    public Guard GuardOf(string operationKey) => _policies.TryGetValue(operationKey, out var policy) ? policy.Guard : Guard.None;
+
+    public Policy PolicyFor(ApiOperation operation) => _policies.GetOrAdd(operation.Key, _ => NewPolicy(operation));
+
+    private Policy NewPolicy(ApiOperation operation)
     {
         var referrals = seeded.ReferralIds.Select(g => g.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var offers = seeded.OfferIds.Select(g => g.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -167,7 +173,7 @@ public sealed class HostileRequests(IReadOnlyList<ApiOperation> operations, Seed
             string candidate;
             if (roll < 40)
             {
-                candidate = Variant(random, Pick(random, seeded.AllIds.ToList()));
+                candidate = Variant(random, SeededId(random));
                 mutation.Add("path: a seeded id");
             }
             else if (roll < 55)
@@ -198,6 +204,18 @@ public sealed class HostileRequests(IReadOnlyList<ApiOperation> operations, Seed
 
             mutation.RemoveAt(mutation.Count - 1);
         }
+    }
+
+    /// <summary>Any kind of seeded id with the same chance (the demo directory's many organisations would drown the referrals).</summary>
+    private string SeededId(Random random)
+    {
+        IReadOnlyList<string>[] kinds =
+        [
+            seeded.ReferralIds.Select(g => g.ToString()).ToList(), seeded.OrganisationIds, seeded.ServiceIds,
+            seeded.OfferIds.Select(g => g.ToString()).ToList(), seeded.SmsMessageIds, seeded.RuleSetVersions,
+        ];
+        var kind = Pick(random, kinds.Where(k => k.Count > 0).ToList());
+        return Pick(random, kind);
     }
 
     /// <summary>Other spellings of the same id that a GUID route constraint or a lenient lookup might still take.</summary>
@@ -294,7 +312,7 @@ public sealed class HostileRequests(IReadOnlyList<ApiOperation> operations, Seed
                 < 40 => Uri.EscapeDataString(HostileValues.Huge),
                 // The delivery report's SMS id is never a real one: a report that matches would move an SMS on.
                 < 70 when !(operation.Template.EndsWith("/delivery-reports", StringComparison.Ordinal) && name == "sms") =>
-                    Variant(random, Pick(random, seeded.AllIds.ToList())),
+                    Variant(random, SeededId(random)),
                 < 80 => Uri.EscapeDataString(Pick(random, HostileValues.UnknownEnumValues)),
                 < 90 => Pick(random, ["%zz", "%C3%28", "%00", "%FF", "%E2%80%AE", "%", "%%", "%2"]),
                 _ => Pick(random, ["-1", "0", "2147483648", "-2147483649", "1e400", "1.5", "99999999999999999999", "0x10", "true", "[]", "2026-13-45T99:99:99Z", "1", "2", "4", "8", "16"]),
@@ -368,7 +386,7 @@ public sealed class HostileRequests(IReadOnlyList<ApiOperation> operations, Seed
     {
         var text = Encoding.UTF8.GetString(json);
         var firstValue = text.IndexOf(":\"", StringComparison.Ordinal);
-        var (kind, body) = random.Next(12) switch
+        var (kind, body) = random.Next(13) switch
         {
             0 => ("empty body", []),
             1 => ("scalar root", Encoding.UTF8.GetBytes(Pick(random, ["null", "[]", "\"x\"", "123", "true", "{", "}", "[{}]", "\"\\u0000\""]))),
@@ -382,7 +400,8 @@ public sealed class HostileRequests(IReadOnlyList<ApiOperation> operations, Seed
             9 when text.StartsWith('{') && text.Length > 2 => ("deep value", Encoding.UTF8.GetBytes("{\"deep\":" + HostileValues.DeepJson(1_500, objects: random.Next(2) == 0) + "," + text[1..])),
             10 when text.StartsWith('{') && text.Length > 2 => ("huge number", Encoding.UTF8.GetBytes("{\"n\":1" + new string('0', 400) + ",\"m\":1e400," + text[1..])),
             11 => ("UTF-16 body", Encoding.Unicode.GetBytes(text)),
-            _ => ("comments and trailing commas", Encoding.UTF8.GetBytes("/* x */" + text.TrimEnd('}') + ",}")),
+            12 => ("comments and trailing commas", Encoding.UTF8.GetBytes("/* x */" + text.TrimEnd('}') + ",}")),
+            _ => ("garbage", [0x00, 0x01, 0xFF, 0xFE, 0x7B, 0x22]),
         };
         mutation.Add("raw: " + kind);
         return (body, ContentType(random, mutation));
@@ -407,34 +426,39 @@ public sealed class HostileRequests(IReadOnlyList<ApiOperation> operations, Seed
         var roll = random.Next(100);
         switch (roll)
         {
-            case < 20:
+            case < 18:
                 var wrong = HostileValues.WrongType(random);
                 SetAt(root, path, wrong);
                 mutation.Add($"{path}: wrong type {Excerpt(wrong!.ToJsonString(), 40)}");
                 break;
-            case < 30:
+            case < 26:
                 SetAt(root, path, null);
                 mutation.Add($"{path}: null{(property is { Nullable: false } ? " (not nullable)" : "")}");
                 break;
-            case < 40:
+            case < 34:
                 RemoveAt(root, path);
                 mutation.Add($"{path}: missing{(property is { Required: true } ? " (required)" : "")}");
                 break;
-            case < 65:
-                var hostile = HostileValues.String(random);
+            case < 54:
+                var hostile = HostileValues.AnyString(random);
                 SetAt(root, path, hostile);
                 mutation.Add($"{path}: {Excerpt(hostile, 40)} ({hostile.Length} chars)");
                 break;
-            case < 78:
+            case < 64:
+                var huge = random.Next(2) == 0 ? HostileValues.Huge : HostileValues.HugeLatvian;
+                SetAt(root, path, huge);
+                mutation.Add($"{path}: {Excerpt(huge, 20)} ({huge.Length} chars)");
+                break;
+            case < 75:
                 var unknown = Pick(random, HostileValues.UnknownEnumValues);
                 SetAt(root, path, unknown);
                 mutation.Add($"{path}: unknown value '{unknown}'{(property is { EnumValues.Count: > 0 } ? " (enum)" : "")}");
                 break;
-            case < 81:
+            case < 78:
                 SetAt(root, path, HostileValues.HugeArray(random));
                 mutation.Add($"{path}: huge array");
                 break;
-            case < 90:
+            case < 88:
                 var name = Pick(random, ["$where", "__proto__", "constructor", "_id", "id", "version", "status", "Status", "createdBy", "\u202Eevil", "a.b", "$set"]);
                 root[name] = random.Next(2) == 0 ? HostileValues.WrongType(random) : JsonValue.Create(HostileValues.SmallString(random));
                 mutation.Add($"unknown property '{name}'");
@@ -611,15 +635,16 @@ public sealed class HostileRequests(IReadOnlyList<ApiOperation> operations, Seed
     {
         0 => HostileValues.WrongType(random),
         1 => null,
-        2 => JsonValue.Create(Pick(random, ["LV-ZZZ", "lv-dgv", " LV-DGV", "LV-DGV ", "LV-DGV\u200B", "LV_DGV", "Daugavpils", "LV"])),
-        _ => JsonValue.Create(HostileValues.String(random)),
+        // Near misses, but none that a lenient reader could fairly take (surrounding whitespace is trimmed by design).
+        2 => JsonValue.Create(Pick(random, ["LV-ZZZ", "LV-DGV\u200B", "LV-DGV\u0000", "\u202ELV-DGV", "LV_DGV", "Daugavpils", "LV", "LV-DGVX"])),
+        _ => JsonValue.Create(HostileValues.AnyString(random)),
     };
 
     private static JsonNode? BrokenRules(Random random) => random.Next(4) switch
     {
         0 => new JsonArray(),
         1 => null,
-        2 => JsonValue.Create(HostileValues.String(random)),
+        2 => JsonValue.Create(HostileValues.AnyString(random)),
         _ => HostileValues.WrongType(random) is JsonArray { Count: > 0 } array ? array : new JsonArray(JsonValue.Create(1)),
     };
 

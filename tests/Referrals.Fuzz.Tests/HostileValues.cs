@@ -70,14 +70,14 @@ public static class HostileValues
         _ => JsonValue.Create(0),
     };
 
-    public static string String(Random random) => Strings[random.Next(Strings.Length)];
+    public static string AnyString(Random random) => Strings[random.Next(Strings.Length)];
 
     public static string SmallString(Random random)
     {
         string value;
         do
         {
-            value = String(random);
+            value = AnyString(random);
         }
         while (value.Length > 200);
         return value;
