@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # The benchmark harness of issue 9 (tests/Referrals.Benchmarks): builds Release and runs it.
-#   scripts/bench.sh gateway|pipeline|all [--quick] [--markdown FILE] [--rabbitmq URL] [--management URL] [--gateway-dll DLL]
+#   scripts/bench.sh gateway|pipeline|lifecycle|embedded|all [--quick] [--markdown FILE] [--rabbitmq URL] [--management URL] [--gateway-dll DLL]
 # The markdown report goes to stdout and to artifacts/benchmarks/<command>-<UTC time>.md (paste it into docs/benchmarks.md);
-# progress goes to stderr. Needs RabbitMQ on 127.0.0.1 for `pipeline` (started here if it is installed and not running).
+# progress goes to stderr. Needs RabbitMQ on 127.0.0.1 for `pipeline` and `lifecycle` (started here if it is installed and
+# not running). `lifecycle` runs the Release builds of the four services + gateway, `embedded` the Release build of
+# gateway/Referrals.Standalone: both are built here first.
 # Everything runs on loopback; every phase is bounded in time and count. See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command=${1:-}
 case "$command" in
-  gateway|pipeline|all) shift ;;
-  *) echo "usage: scripts/bench.sh gateway|pipeline|all [--quick]" >&2; exit 2 ;;
+  gateway|pipeline|lifecycle|embedded|all) shift ;;
+  *) echo "usage: scripts/bench.sh gateway|pipeline|lifecycle|embedded|all [--quick]" >&2; exit 2 ;;
 esac
 
-if [[ $command != gateway && -z ${REFERRALS_BENCH_RABBITMQ:-} ]]; then
+if [[ $command != gateway && $command != embedded && -z ${REFERRALS_BENCH_RABBITMQ:-} ]]; then
   if ! curl -fs -u guest:guest http://127.0.0.1:15672/api/overview >/dev/null 2>&1; then
     if command -v rabbitmq-server >/dev/null; then
       scripts/start-rabbitmq.sh
@@ -24,8 +26,16 @@ if [[ $command != gateway && -z ${REFERRALS_BENCH_RABBITMQ:-} ]]; then
   fi
 fi
 
-if [[ $command != pipeline ]]; then
+if [[ $command != pipeline && $command != embedded ]]; then
   dotnet build gateway/Referrals.Gateway -c Release -nologo -v quiet >&2
+fi
+if [[ $command == lifecycle || $command == all ]]; then
+  for service in Intake Eligibility ProviderDirectory Notification; do
+    dotnet build "services/$service/Referrals.$service" -c Release -nologo -v quiet >&2
+  done
+fi
+if [[ $command == embedded || $command == all ]]; then
+  dotnet build gateway/Referrals.Standalone -c Release -nologo -v quiet >&2
 fi
 dotnet build tests/Referrals.Benchmarks -c Release -nologo -v quiet >&2
 

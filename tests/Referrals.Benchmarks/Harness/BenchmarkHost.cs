@@ -1,4 +1,6 @@
+using Referrals.Benchmarks.Embedded;
 using Referrals.Benchmarks.Gateway;
+using Referrals.Benchmarks.Lifecycle;
 using Referrals.Benchmarks.Pipeline;
 
 namespace Referrals.Benchmarks.Harness;
@@ -6,7 +8,7 @@ namespace Referrals.Benchmarks.Harness;
 /// <summary>Parses the command line, prints the machine and versions, runs the chosen benchmarks, writes the markdown.</summary>
 public static class BenchmarkHost
 {
-    private static readonly IReadOnlyList<IBenchmark> Benchmarks = [new GatewayBenchmark(), new PipelineBenchmark()];
+    private static readonly IReadOnlyList<IBenchmark> Benchmarks = [new GatewayBenchmark(), new PipelineBenchmark(), new LifecycleBenchmark(), new EmbeddedBenchmark()];
 
     public static async Task<int> RunAsync(string[] args)
     {
