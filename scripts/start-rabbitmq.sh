@@ -10,8 +10,9 @@ if rabbitmqctl -q -n "$RABBITMQ_NODENAME" status >/dev/null 2>&1; then
   exit 0
 fi
 
-# The management API lets tests make a virtual host each, so parallel test runs never share queues.
-rabbitmq-plugins --offline enable rabbitmq_management >/dev/null
+# The management API lets tests make a virtual host each, so parallel test runs never share queues; the shovel
+# plugin replays error queues (scripts/error-queues.sh).
+rabbitmq-plugins --offline enable rabbitmq_management rabbitmq_shovel rabbitmq_shovel_management >/dev/null
 rabbitmq-server -detached
 for _ in $(seq 1 90); do
   if rabbitmqctl -q -n "$RABBITMQ_NODENAME" await_startup --timeout 2 >/dev/null 2>&1; then

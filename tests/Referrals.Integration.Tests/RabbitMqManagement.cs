@@ -11,8 +11,8 @@ public sealed class RabbitMqManagement(string amqpUrl)
 {
     public async Task<int> MessagesInQueueAsync(string queue)
     {
-        var management = new Uri(Environment.GetEnvironmentVariable(TestInfrastructure.RabbitMqManagementVariable)
-            ?? "http://guest:guest@127.0.0.1:15672");
+        var management = new Uri(await TestInfrastructure.RabbitMqManagementUrlAsync()
+            ?? throw new InvalidOperationException("No management API for the test broker."));
         var vhost = new Uri(amqpUrl).AbsolutePath.Trim('/');
         using var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",

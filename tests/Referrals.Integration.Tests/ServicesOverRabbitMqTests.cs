@@ -93,23 +93,48 @@ public sealed class ServicesOverRabbitMqTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_message_that_keeps_failing_ends_in_the_error_queue()
+    public async Task A_message_that_keeps_failing_is_parked_in_the_error_queue_and_replayed_once_the_cause_is_fixed()
     {
         var rabbit = await TestInfrastructure.FreshRabbitMqVirtualHostAsync("integration");
-        await RunAsync(ServiceHost.StartAsync(rabbit, _data, "NotificationStore", b => b.AddNotification(), a => a.MapNotification()));
+        var notification = await RunAsync(ServiceHost.StartAsync(rabbit, _data, "NotificationStore", b => b.AddNotification(), a => a.MapNotification(),
+            new Dictionary<string, string?> { ["Notification:QuietHoursStart"] = "00:00", ["Notification:QuietHoursEnd"] = "00:00" }));
         var observer = await RunAsync(BrokerObserver.StartAsync<ReferralStatusChanged>(rabbit));
+        var referralId = Guid.NewGuid();
 
-        // A status change for a referral whose contact never arrives: retried per the consumer definition, then parked.
-        await observer.Publisher.Publish(new ReferralStatusChanged(Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow, null, 1,
+        // A status change whose contact has not arrived: retried per the consumer definition, then parked.
+        await observer.Publisher.Publish(new ReferralStatusChanged(Guid.NewGuid(), referralId, DateTimeOffset.UtcNow, null, 1,
             ReferralStatus.Submitted, ReferralStatus.Submitted, "R-LOST23", "home-care", null, null, null), TestContext.Current.CancellationToken);
-
         var management = new RabbitMqManagement(rabbit);
-        var parked = await EventuallyAsync(async () =>
+        const string ErrorQueue = "notification-referral-status-changed_error";
+        await EventuallyAsync(async () => await management.MessagesInQueueAsync(ErrorQueue) == 1 ? "parked" : null, "the error queue");
+
+        // The cause is fixed (the contact arrives), and an administrator replays the queue with the documented command.
+        await observer.Publisher.Publish(Submitted(referralId), TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        await RunScriptAsync("scripts/error-queues.sh", "replay", "notification-referral-status-changed", new Uri(rabbit).AbsolutePath.Trim('/'));
+
+        var sms = await EventuallyAsync(async () =>
         {
-            var count = await management.MessagesInQueueAsync("notification-referral-status-changed_error");
-            return count > 0 ? (int?)count : null;
-        }, "the error queue");
-        Assert.Equal(1, parked);
+            var messages = await notification.Http.GetFromJsonAsync<JsonArray>($"/api/notifications?referralId={referralId}");
+            return messages!.Count > 0 ? messages : null;
+        }, "the replayed status change to send its SMS");
+        Assert.Equal("Submitted", Assert.Single(sms)!["status"]!.GetValue<string>());
+        await EventuallyAsync(async () => await management.MessagesInQueueAsync(ErrorQueue) == 0 ? "empty" : null, "the error queue to empty");
+    }
+
+    private static async Task RunScriptAsync(string script, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(RepositoryLayout.Root, script), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["RABBITMQ_MANAGEMENT"] = await TestInfrastructure.RabbitMqManagementUrlAsync();
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)
+            + await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.ExitCode == 0, $"{script} failed: {output}");
     }
 
     public async ValueTask DisposeAsync()

@@ -22,6 +22,9 @@ public static class TestInfrastructure
     /// <summary>An AMQP URL of a running RabbitMQ; skips the calling test when there is none.</summary>
     public static async Task<string> RabbitMqUrlAsync() => (await RabbitMq.Value).UrlOrSkip();
 
+    /// <summary>The broker's management API (with credentials), or null when there is no broker.</summary>
+    public static async Task<string?> RabbitMqManagementUrlAsync() => (await RabbitMq.Value).ManagementUrl;
+
     /// <summary>Why there is no RabbitMQ for the tests, or null when there is one (for fixtures, which cannot skip).</summary>
     public static async Task<string?> RabbitMqMissingReasonAsync() => (await RabbitMq.Value).Reason;
 
