@@ -125,8 +125,8 @@ public sealed class IntakeApiTests(IntakeApiFactory api) : IClassFixture<IntakeA
     [Theory]
     [InlineData("{\"municipality\": \"LV-DGV\", \"serviceType\": ", "serviceType")]
     [InlineData("{\"municipality\": 5}", "municipality")]
-    [InlineData("not json at all", "$")]
-    [InlineData("", "$")]
+    [InlineData("not json at all", "body")]
+    [InlineData("", "body")]
     public async Task Malformed_JSON_is_a_400_naming_the_field(string body, string field)
     {
         var problem = await BadRequestAsync(body);

@@ -7,6 +7,8 @@ using Referrals.Reference;
 using Referrals.Testing;
 using Xunit;
 
+using Referrals.ServiceDefaults.Http;
+
 namespace Referrals.ProviderDirectory.Tests.Seed;
 
 /// <summary>The importer's committed output loaded as the embedded default's directory.</summary>
@@ -147,7 +149,7 @@ public sealed class RegisterLoaderTests : IDisposable
     public void The_crosswalk_maps_every_register_section_to_a_2021_latgale_municipality()
     {
         var json = File.ReadAllText(SeedFile("municipality-crosswalk-2010-2021.json"));
-        var crosswalk = System.Text.Json.JsonSerializer.Deserialize<CrosswalkFile>(json, Http.JsonBody.Options)!;
+        var crosswalk = System.Text.Json.JsonSerializer.Deserialize<CrosswalkFile>(json, Referrals.ServiceDefaults.Http.JsonBody.Options)!;
 
         Assert.Equal(Enumerable.Range(1, 21), crosswalk.Sections!.Select(s => s.Section));
         Assert.All(crosswalk.Sections!, s =>

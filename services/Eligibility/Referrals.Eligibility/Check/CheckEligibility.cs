@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Referrals.Contracts.Eligibility;
-using Referrals.Eligibility.Http;
 using Referrals.Eligibility.Rules;
 using Referrals.Eligibility.RuleSets;
+
+using Referrals.ServiceDefaults.Http;
 
 namespace Referrals.Eligibility.Check;
 

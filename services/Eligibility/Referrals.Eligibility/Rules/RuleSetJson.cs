@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Referrals.Eligibility.Rules.Criteria;
 
+using Referrals.ServiceDefaults.Http;
+
 namespace Referrals.Eligibility.Rules;
 
 /// <summary>How rule sets are read and written. Strict: an unknown property or a missing required one is an error, not a silent default.</summary>
@@ -48,15 +50,15 @@ public static class RuleSetJson
         catch (JsonException e)
         {
             // Name the field only: System.Text.Json messages can echo values.
-            throw new InvalidRuleSetException([new RuleProblem(FieldOf(e.Path), "malformed, of the wrong type, missing a required property or not allowed here")]);
+            throw new InvalidRuleSetException([new RuleProblem(JsonBody.FieldOf(e.Path), "malformed, of the wrong type, missing a required property or not allowed here")]);
         }
         catch (NotSupportedException)
         {
             // An unknown criterion "type" discriminator surfaces here.
-            throw new InvalidRuleSetException([new RuleProblem("body", "unknown criterion type or unsupported value")]);
+            throw new InvalidRuleSetException([new RuleProblem(JsonBody.Root, "unknown criterion type or unsupported value")]);
         }
 
-        return ruleSet ?? throw new InvalidRuleSetException([new RuleProblem("body", "the document is empty")]);
+        return ruleSet ?? throw new InvalidRuleSetException([new RuleProblem(JsonBody.Root, "the document is empty")]);
     }
 
     public static RuleSet Validated(RuleSet ruleSet)
@@ -67,11 +69,6 @@ public static class RuleSetJson
 
     public static string Write(RuleSet ruleSet) => JsonSerializer.Serialize(ruleSet, Options);
 
-    /// <summary>"$.rules[3].criterion.minYears" → "rules[3].criterion.minYears"; "$" or nothing → "body".</summary>
-    public static string FieldOf(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "body"
-        : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..]
-        : path.TrimStart('$');
 }
 
 /// <summary>A rule set that must not be used: the service refuses to start rather than assess with it.</summary>

@@ -7,6 +7,8 @@ using Referrals.Intake.Referrals;
 using Referrals.Intake.Store;
 using Referrals.Messaging.Outbox;
 
+using Referrals.ServiceDefaults.Http;
+
 namespace Referrals.Intake.Close;
 
 /// <summary><c>POST /api/referrals/{id}/close</c>: a placed referral ends with an outcome; its place is freed.</summary>
@@ -59,27 +61,17 @@ public static partial class CloseReferral
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var actor = Actor.Of(http);
-        var closed = false;
-        var referral = await store.UpdateAsync(
-            id,
-            r => closed = ReferralStateMachine.Close(r, outcome, note, actor, time.GetUtcNow()),
-            messageId: null,
-            cancellationToken);
-        if (referral is null)
-        {
-            return Problems.NotFound(id);
-        }
-
-        if (!closed)
-        {
-            return Problems.Conflict("Referral cannot be closed", $"Only a Placed referral can be closed; this one is {referral.Status}.");
-        }
-
+        var actor = ActingUser.Of(http);
         var logger = loggers.CreateLogger(typeof(CloseReferral).FullName!);
-        LogClosed(logger, id);
-        await publisher.PublishAsync(store.Outbox, referral, publishEndpoint, cancellationToken);
-        return TypedResults.Ok(ReferralView.From(referral));
+        return await ReferralCommand.ApplyAsync(
+            id,
+            r => ReferralStateMachine.Close(r, outcome, note, actor, time.GetUtcNow()),
+            r => Problems.Conflict("Referral cannot be closed", $"Only a Placed referral can be closed; this one is {r.Status}."),
+            () => LogClosed(logger, id),
+            store,
+            publisher,
+            publishEndpoint,
+            cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} closed")]

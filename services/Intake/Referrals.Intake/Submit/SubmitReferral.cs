@@ -9,6 +9,8 @@ using Referrals.Intake.Referrals;
 using Referrals.Intake.Store;
 using Referrals.Messaging.Outbox;
 
+using Referrals.ServiceDefaults.Http;
+
 namespace Referrals.Intake.Submit;
 
 /// <summary>
@@ -69,7 +71,7 @@ public static partial class SubmitReferral
         for (var attempt = 1; ; attempt++)
         {
             var referral = NewReferral(request, key, hash);
-            ReferralStateMachine.Submit(referral, Actor.Of(http), now);
+            ReferralStateMachine.Submit(referral, ActingUser.Of(http), now);
             if (await store.TryInsertAsync(referral, cancellationToken))
             {
                 LogSubmitted(logger, referral.Id);

@@ -6,6 +6,8 @@ using Referrals.Intake.Referrals;
 using Referrals.Intake.Store;
 using Referrals.Messaging.Outbox;
 
+using Referrals.ServiceDefaults.Http;
+
 namespace Referrals.Intake.Withdraw;
 
 /// <summary><c>POST /api/referrals/{id}/withdraw</c>: the social worker withdraws a referral that is not final or placed.</summary>
@@ -45,27 +47,17 @@ public static partial class WithdrawReferral
             });
         }
 
-        var actor = Actor.Of(http);
-        var withdrawn = false;
-        var referral = await store.UpdateAsync(
-            id,
-            r => withdrawn = ReferralStateMachine.Withdraw(r, reason, actor, time.GetUtcNow()),
-            messageId: null,
-            cancellationToken);
-        if (referral is null)
-        {
-            return Problems.NotFound(id);
-        }
-
-        if (!withdrawn)
-        {
-            return Problems.Conflict("Referral cannot be withdrawn", $"A referral in status {referral.Status} cannot be withdrawn.");
-        }
-
+        var actor = ActingUser.Of(http);
         var logger = loggers.CreateLogger(typeof(WithdrawReferral).FullName!);
-        LogWithdrawn(logger, id);
-        await publisher.PublishAsync(store.Outbox, referral, publishEndpoint, cancellationToken);
-        return TypedResults.Ok(ReferralView.From(referral));
+        return await ReferralCommand.ApplyAsync(
+            id,
+            r => ReferralStateMachine.Withdraw(r, reason, actor, time.GetUtcNow()),
+            r => Problems.Conflict("Referral cannot be withdrawn", $"A referral in status {r.Status} cannot be withdrawn."),
+            () => LogWithdrawn(logger, id),
+            store,
+            publisher,
+            publishEndpoint,
+            cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} withdrawn")]

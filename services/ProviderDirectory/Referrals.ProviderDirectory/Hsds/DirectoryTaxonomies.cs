@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Referrals.ProviderDirectory.Http;
 using Referrals.Reference;
 
+using Referrals.ServiceDefaults.Http;
+
 namespace Referrals.ProviderDirectory.Hsds;
 
 public sealed record TaxonomySource(string Id, string NameEn, IReadOnlyList<TermSource> Terms);

@@ -7,6 +7,8 @@ using Referrals.ProviderDirectory.ProviderServices;
 using Referrals.ProviderDirectory.Store;
 using Referrals.Reference;
 
+using Referrals.ServiceDefaults.Http;
+
 namespace Referrals.ProviderDirectory.Hsds;
 
 /// <summary>

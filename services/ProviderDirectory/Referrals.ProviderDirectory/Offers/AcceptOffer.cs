@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Referrals.ProviderDirectory.Http;
 using Referrals.ProviderDirectory.ProviderServices;
 
+using Referrals.ServiceDefaults.Http;
+
 namespace Referrals.ProviderDirectory.Offers;
 
 /// <summary>
@@ -20,7 +22,7 @@ public static class AcceptOffer
     public static async Task<Results<Ok<OfferView>, ProblemHttpResult>> HandleAsync(
         Guid offerId, HttpContext http, DecideOffer decisions, IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
-        var actor = Actor.Of(http);
+        var actor = ActingUser.Of(http);
         var (result, offer) = await decisions.DecideAsync(offerId, (s, now) => s.Accept(offerId, actor, now), null, publisher, cancellationToken);
         return result switch
         {

@@ -4,6 +4,8 @@ using Referrals.Contracts.ProviderDirectory;
 using Referrals.ProviderDirectory.Http;
 using Referrals.ProviderDirectory.ProviderServices;
 
+using Referrals.ServiceDefaults.Http;
+
 namespace Referrals.ProviderDirectory.Offers;
 
 public sealed record DeclineInput(string? Reason, string? Text);
@@ -43,7 +45,7 @@ public static class DeclineOffer
             return TypedResults.ValidationProblem(JsonBody.Error("text", "Required when the reason is Other."));
         }
 
-        var actor = Actor.Of(http);
+        var actor = ActingUser.Of(http);
         var (result, offer) = await decisions.DecideAsync(
             offerId, (s, now) => s.Decline(offerId, reason, input.Text, actor, now), (reason.ToString(), input.Text), publisher, cancellationToken);
 

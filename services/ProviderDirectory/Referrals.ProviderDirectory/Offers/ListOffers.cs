@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Referrals.ProviderDirectory.Http;
 using Referrals.ProviderDirectory.Store;
 
+using Referrals.ServiceDefaults.Http;
+
 namespace Referrals.ProviderDirectory.Offers;
 
 /// <summary>GET /api/providers/offers (filtered by provider, referral, status) and GET /api/providers/offers/{offerId}.</summary>

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Referrals.ProviderDirectory.Http;
 using Referrals.ProviderDirectory.Store;
 
+using Referrals.ServiceDefaults.Http;
+
 namespace Referrals.ProviderDirectory.Organisations;
 
 /// <summary>
@@ -38,7 +40,7 @@ public static class OrganisationEndpoints
             return TypedResults.ValidationProblem(invalid);
         }
 
-        var (outcome, view) = await writer.SaveAsync(input!, Actor.Of(http), publisher, cancellationToken);
+        var (outcome, view) = await writer.SaveAsync(input!, ActingUser.Of(http), publisher, cancellationToken);
         return outcome switch
         {
             SaveOutcome.Created => TypedResults.Created($"/api/providers{AdminPath}/{view!.Id}", view),

@@ -6,6 +6,8 @@ using Referrals.ProviderDirectory.Hsds;
 using Referrals.ProviderDirectory.Http;
 using Referrals.ProviderDirectory.Store;
 
+using Referrals.ServiceDefaults.Http;
+
 namespace Referrals.ProviderDirectory.ProviderServices;
 
 public sealed record CapacityInput(int? Available, int? Maximum);
@@ -69,7 +71,7 @@ public static class UpdateCapacity
             return TypedResults.ValidationProblem(JsonBody.Error("maximum", "Must be between 0 and 10000."));
         }
 
-        var actor = Actor.Of(http);
+        var actor = ActingUser.Of(http);
         var now = time.GetUtcNow();
         var tooMany = false;
         var saved = await store.Services.UpdateAsync(serviceId, s =>

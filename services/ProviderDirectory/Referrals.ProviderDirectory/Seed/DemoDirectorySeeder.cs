@@ -4,6 +4,8 @@ using Referrals.ProviderDirectory.Http;
 using Referrals.ProviderDirectory.Organisations;
 using Referrals.ProviderDirectory.Store;
 
+using Referrals.ServiceDefaults.Http;
+
 namespace Referrals.ProviderDirectory.Seed;
 
 /// <summary>

@@ -9,6 +9,8 @@ using Referrals.ProviderDirectory.ProviderServices;
 using Referrals.ProviderDirectory.Store;
 using Referrals.Reference;
 
+using Referrals.ServiceDefaults.Http;
+
 namespace Referrals.ProviderDirectory.Seed;
 
 public sealed record LoadSummary(int Organisations, int Services, int Offices, int Changed);
