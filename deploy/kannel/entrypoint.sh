@@ -15,10 +15,12 @@ case "${1:-bearerbox}" in
     : "${Notification__Kannel__Username:?Notification__Kannel__Username is required}"
     : "${Notification__Kannel__Password:?Notification__Kannel__Password is required}"
     : "${Notification__Kannel__From:?Notification__Kannel__From is required}"
-    export KANNEL_ADMIN_PASSWORD Notification__Kannel__Username Notification__Kannel__Password Notification__Kannel__From
+    # The Notification service refuses callbacks (STOP replies) without it.
+    : "${Notification__Kannel__CallbackSecret:?Notification__Kannel__CallbackSecret is required}"
+    export KANNEL_ADMIN_PASSWORD Notification__Kannel__Username Notification__Kannel__Password Notification__Kannel__From Notification__Kannel__CallbackSecret
     config="${KANNEL_CONFIG_DIR:-/tmp}/kannel.conf"
     # Only these variables are substituted, so a `$` elsewhere in the template stays literal.
-    envsubst '${KANNEL_ADMIN_PASSWORD} ${KANNEL_BEARERBOX_HOST} ${KANNEL_SMSC_CONFIG} ${KANNEL_NOTIFICATION_URL} ${Notification__Kannel__Username} ${Notification__Kannel__Password} ${Notification__Kannel__From}' \
+    envsubst '${KANNEL_ADMIN_PASSWORD} ${KANNEL_BEARERBOX_HOST} ${KANNEL_SMSC_CONFIG} ${KANNEL_NOTIFICATION_URL} ${Notification__Kannel__Username} ${Notification__Kannel__Password} ${Notification__Kannel__From} ${Notification__Kannel__CallbackSecret}' \
       < "${KANNEL_TEMPLATE:-/etc/kannel/kannel.conf.template}" > "$config"
     chmod 600 "$config"
     exec "/usr/sbin/$1" -v "$KANNEL_LOG_LEVEL" "$config"

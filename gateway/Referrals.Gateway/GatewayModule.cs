@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.HttpOverrides;
-
 namespace Referrals.Gateway;
 
 /// <summary>The front door: routes only, no business logic. Routes and clusters live in configuration (ReverseProxy).</summary>
@@ -7,13 +5,6 @@ public static class GatewayModule
 {
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            // An ingress controller in front of the gateway is the only trusted proxy; its network is configured per deployment.
-            options.KnownIPNetworks.Clear();
-            options.KnownProxies.Clear();
-        });
         builder.Services.AddRequestTimeouts();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));

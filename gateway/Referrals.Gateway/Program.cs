@@ -1,15 +1,17 @@
 using Referrals.Gateway;
 using Referrals.ServiceDefaults;
+using Referrals.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddEdgeProtection();
 builder.AddGateway();
 
 var app = builder.Build();
 
-app.UseForwardedHeaders();
 app.MapDefaultEndpoints();
+app.MapDevelopmentSignIn();
 app.MapGateway();
 
 app.Run();

@@ -58,4 +58,11 @@ public static class Municipalities
 
     public static Municipality? Find(string? code) =>
         code is not null && ByCode.TryGetValue(code, out var m) ? m : null;
+
+    /// <summary>The planning region's name (as a coordinator's <c>region</c> claim carries it), or null for an unknown code.</summary>
+    public static string? RegionOf(string code) => Find(code)?.Region.ToString();
+
+    /// <summary>Every code with its region's name: what a coordinator's list is narrowed by.</summary>
+    public static readonly IReadOnlyList<(string Code, string Region)> Regions =
+        [.. All.Select(m => (m.Code, m.Region.ToString()))];
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.ServiceDefaults;
 
@@ -15,6 +16,7 @@ public static class ServiceDefaultsExtensions
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.AddTelemetry();
+        builder.AddIdentity();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsEnrichment.AddTraceId);
         builder.Services.AddOpenApi();
@@ -22,14 +24,31 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary><c>/health/live</c>, <c>/health/ready</c> and <c>/openapi/v1.json</c>, in every environment.</summary>
+    /// <summary>
+    /// The middleware in order (errors, edge protection where added, authentication, rate limits, authorization) and
+    /// <c>/health/live</c>, <c>/health/ready</c> and <c>/openapi/v1.json</c>, anonymous and in every environment.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains("live") });
-        app.MapOpenApi();
+        var edge = EdgeProtection.IsAdded(app.Services);
+        if (edge)
+        {
+            EdgeProtection.UseBeforeAuthentication(app);
+        }
+
+        app.UseAuthentication();
+        if (edge)
+        {
+            EdgeProtection.UseAfterAuthentication(app);
+        }
+
+        app.UseAuthorization();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains("live") }).AllowAnonymous();
+        // The API descriptions name no personal data; the fuzz tests and client generators read them without a token.
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 

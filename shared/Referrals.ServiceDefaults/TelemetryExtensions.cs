@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace Referrals.ServiceDefaults;
@@ -26,6 +27,14 @@ public static class TelemetryExtensions
         });
 
         var telemetry = builder.Services.AddOpenTelemetry()
+            // The host's name unless OTEL_SERVICE_NAME says otherwise (compose and Kubernetes set it per service).
+            .ConfigureResource(resource =>
+            {
+                if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"]))
+                {
+                    resource.AddService(builder.Environment.ApplicationName);
+                }
+            })
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()

@@ -28,7 +28,7 @@ public sealed partial class ComposeTests
         Assert.True(result.ExitCode == 0, $"docker-compose config failed:\n{result.Error}");
         var services = Yaml.LoadDocuments(result.Output).Single().Child("services");
         Assert.Superset(
-            new HashSet<string> { "rabbitmq", "mongodb", "kannel-bearerbox", "kannel-smsbox", "intake", "eligibility", "providerdirectory", "notification", "gateway" },
+            new HashSet<string> { "rabbitmq", "mongodb", "kannel-bearerbox", "kannel-smsbox", "intake", "eligibility", "providerdirectory", "notification", "gateway", "portal" },
             services.Keys().ToHashSet());
 
         // docker-compose 1.29 prints profiled services too; what matters is that only the observability pair is optional.
@@ -87,6 +87,57 @@ public sealed partial class ComposeTests
         });
         Assert.Equal(["eligibility", "intake", "notification", "providerdirectory"],
             Services.Single(service => service.Key == "gateway").Value.Child("depends_on").Keys().Order(StringComparer.Ordinal));
+        Assert.Equal(["gateway"], Services.Single(service => service.Key == "portal").Value.Child("depends_on").Keys());
+    }
+
+    [Fact]
+    public void The_start_order_has_no_cycle()
+    {
+        var dependsOn = Services.ToDictionary(service => service.Key, service => service.Value.Child("depends_on").Keys().ToList());
+        var done = new HashSet<string>();
+        var visiting = new HashSet<string>();
+        void Visit(string name, string path)
+        {
+            Assert.True(visiting.Add(name), $"depends_on cycle: {path}");
+            foreach (var next in dependsOn.GetValueOrDefault(name, []).Where(next => !done.Contains(next)))
+            {
+                Visit(next, $"{path} -> {next}");
+            }
+
+            visiting.Remove(name);
+            done.Add(name);
+        }
+
+        foreach (var name in dependsOn.Keys.Where(name => !done.Contains(name)))
+        {
+            Visit(name, name);
+        }
+
+        Assert.Equal(dependsOn.Count, done.Count);
+    }
+
+    [Fact]
+    public void The_portal_is_reached_through_the_gateway_calls_it_back_and_keeps_its_key_ring_on_a_volume()
+    {
+        var portal = Services.Single(service => service.Key == "portal").Value;
+        var environment = portal.Child("environment");
+        var gateway = Services.Single(service => service.Key == "gateway").Value;
+
+        Assert.Equal("http://portal:8080", gateway.At("environment", "ReverseProxy__Clusters__portal__Destinations__primary__Address").Text());
+        Assert.Equal("http://gateway:8080", environment.Child("Portal__ApiBaseUrl").Text());
+        Assert.Empty(portal.Child("ports").Items());
+        Assert.Equal("true", portal.Child("read_only").Text());
+
+        // No store and no broker: no connection string, no RabbitMQ password.
+        Assert.DoesNotContain(environment.Keys(), key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || key.StartsWith("Messaging__", StringComparison.Ordinal));
+        Assert.Equal(["Identity__Audience", "Identity__Authority", "Identity__Mode"],
+            environment.Keys().Where(key => key.StartsWith("Identity__", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+
+        // A read-only container: the keys survive a restart only on a named volume mounted at the configured path.
+        var keysPath = environment.Child("Portal__DataProtectionKeysPath").Text();
+        Assert.False(string.IsNullOrEmpty(keysPath));
+        var volume = Assert.Single(portal.Child("volumes").Items(), item => item.Text()?.EndsWith($":{keysPath}", StringComparison.Ordinal) == true).Text()!;
+        Assert.Contains(volume.Split(':')[0], Compose.Child("volumes").Keys());
     }
 
     [Fact]

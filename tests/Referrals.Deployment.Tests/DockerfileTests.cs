@@ -14,6 +14,7 @@ public sealed partial class DockerfileTests
         ("services/ProviderDirectory/Dockerfile", "services/ProviderDirectory/Referrals.ProviderDirectory/Referrals.ProviderDirectory.csproj"),
         ("services/Notification/Dockerfile", "services/Notification/Referrals.Notification/Referrals.Notification.csproj"),
         ("gateway/Referrals.Gateway/Dockerfile", "gateway/Referrals.Gateway/Referrals.Gateway.csproj"),
+        ("services/Portal/Dockerfile", "services/Portal/Referrals.Portal/Referrals.Portal.csproj"),
     ];
 
     public static TheoryData<string, string> Deployables()
@@ -98,6 +99,36 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
+    public void The_portal_image_publishes_its_pages_and_embedded_assets()
+    {
+        var dockerfile = Repository.Read("services", "Portal", "Dockerfile");
+        var publish = dockerfile.IndexOf("RUN dotnet publish", StringComparison.Ordinal);
+        Assert.True(publish > 0, "the portal Dockerfile does not publish");
+        var copied = CopyPattern().Matches(dockerfile[..publish]).Select(match => match.Groups[1].Value).ToList();
+
+        // The pages are compiled into the assembly and the assets embedded in it, so both must be in the build context.
+        var project = Repository.PathOf("services", "Portal", "Referrals.Portal");
+        var needed = Directory.GetFiles(project, "*.cshtml", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.Combine(project, "Assets")))
+            .Select(file => Path.GetRelativePath(Repository.Root, file).Replace('\\', '/'))
+            .ToList();
+        Assert.NotEmpty(needed);
+        Assert.All(needed, file => Assert.True(copied.Exists(source => source.EndsWith('/') && file.StartsWith(source, StringComparison.Ordinal)),
+            $"{file} is not copied before dotnet publish"));
+
+        var embedded = XDocument.Load(Path.Combine(project, "Referrals.Portal.csproj")).Descendants("EmbeddedResource")
+            .Select(item => item.Attribute("Include")!.Value.Replace('\\', '/')).ToList();
+        Assert.All(Directory.GetFiles(Path.Combine(project, "Assets")), asset =>
+            Assert.Contains($"Assets/{Path.GetFileName(asset)}", embedded));
+
+        var ignored = File.ReadAllLines(Repository.PathOf(".dockerignore")).Where(line => !line.StartsWith('#')).ToList();
+        Assert.DoesNotContain(ignored, line => line.Contains("cshtml", StringComparison.OrdinalIgnoreCase)
+                                               || line.Contains("Assets", StringComparison.OrdinalIgnoreCase)
+                                               || line.Contains("Pages", StringComparison.OrdinalIgnoreCase)
+                                               || line.Contains("services/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_docker_ignore_keeps_build_output_and_local_secrets_out_of_the_context()
     {
         var ignored = File.ReadAllLines(Repository.PathOf(".dockerignore"));
@@ -148,6 +179,9 @@ public sealed partial class DockerfileTests
 
     [GeneratedRegex(@"^ARG (\w+)=(\S+)", RegexOptions.Multiline)]
     private static partial Regex ArgumentPattern();
+
+    [GeneratedRegex(@"^COPY (?!--)(\S+) ", RegexOptions.Multiline)]
+    private static partial Regex CopyPattern();
 
     [GeneratedRegex(@"^FROM (\S+)", RegexOptions.Multiline)]
     private static partial Regex FromPattern();

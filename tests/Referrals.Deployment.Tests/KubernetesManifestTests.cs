@@ -9,7 +9,7 @@ public sealed class KubernetesManifestTests
 {
     [Theory]
     [MemberData(nameof(RenderedOverlay.Overlays), MemberType = typeof(RenderedOverlay))]
-    public void Renders_all_five_workloads_of_ours(string overlay)
+    public void Renders_all_six_workloads_of_ours(string overlay)
     {
         var rendered = RenderedOverlay.Render(overlay);
 
@@ -247,6 +247,7 @@ public sealed class KubernetesManifestTests
         Assert.Contains("Messaging__Transport", common);
         Assert.Contains("Urls", common);
 
+        var checkedServices = 0;
         foreach (var appsettings in Directory.GetFiles(Repository.PathOf("services"), "appsettings.json", SearchOption.AllDirectories)
                      .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                                     && !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
@@ -257,10 +258,22 @@ public sealed class KubernetesManifestTests
                 .Select(variable => variable.Child("name").Text()).ToHashSet();
 
             using var json = JsonDocument.Parse(File.ReadAllText(appsettings));
-            var connectionStrings = json.RootElement.GetProperty("ConnectionStrings").EnumerateObject().Select(property => property.Name).ToList();
-            Assert.NotEmpty(connectionStrings);
-            Assert.All(connectionStrings, name => Assert.Contains($"ConnectionStrings__{name}", variables));
+            if (json.RootElement.TryGetProperty("ConnectionStrings", out var declared))
+            {
+                var connectionStrings = declared.EnumerateObject().Select(property => property.Name).ToList();
+                Assert.NotEmpty(connectionStrings);
+                Assert.All(connectionStrings, name => Assert.Contains($"ConnectionStrings__{name}", variables));
+            }
+            else
+            {
+                // A deployable without a store or a broker (the portal) is handed no connection string either.
+                Assert.DoesNotContain(variables, name => name?.StartsWith("ConnectionStrings__", StringComparison.Ordinal) == true);
+            }
+
+            checkedServices++;
         }
+
+        Assert.True(checkedServices >= 4, $"only {checkedServices} services/**/appsettings.json were found");
     }
 
     [Theory]
@@ -270,12 +283,87 @@ public sealed class KubernetesManifestTests
         var rendered = RenderedOverlay.Render(overlay);
         var gatewayConfig = rendered.OfKind("ConfigMap").Single(item => RenderedOverlay.NameOf(item).StartsWith("gateway-config", StringComparison.Ordinal));
         var services = rendered.OfKind("Service").Select(RenderedOverlay.NameOf).ToHashSet();
+        var gatewayVariables = RenderedOverlay.Containers(rendered.OurDeployments().Single(item => RenderedOverlay.NameOf(item) == "gateway"))
+            .SelectMany(container => container.Child("env").Items())
+            .ToDictionary(variable => variable.Child("name").Text() ?? string.Empty, variable => variable.At("valueFrom", "configMapKeyRef", "key").Text());
 
+        // The portal is a cluster like the services: every path that is not /api, /auth, /health or /openapi.
         foreach (var cluster in RenderedOverlay.OurWorkloads.Where(name => name != "gateway"))
         {
-            var address = gatewayConfig.At("data", $"ReverseProxy__Clusters__{cluster}__Destinations__primary__Address").Text();
+            var key = $"ReverseProxy__Clusters__{cluster}__Destinations__primary__Address";
+            var address = gatewayConfig.At("data", key).Text();
             Assert.Equal($"http://{cluster}:8080", address);
             Assert.Contains(cluster, services);
+            Assert.True(gatewayVariables.TryGetValue(key, out var from) && from == key, $"the gateway Deployment does not read {key} from gateway-config");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RenderedOverlay.Overlays), MemberType = typeof(RenderedOverlay))]
+    public void Only_the_gateway_reaches_the_portal_and_the_portal_reaches_only_the_gateway(string overlay)
+    {
+        var rendered = RenderedOverlay.Render(overlay);
+        var policies = rendered.OfKind("NetworkPolicy").ToList();
+        var portal = policies.Single(item => item.At("spec", "podSelector", "matchLabels", "app.kubernetes.io/name").Text() == "portal");
+
+        Assert.Equal(["gateway"], PeerNames(portal, "ingress", "from"));
+        Assert.Equal(["gateway"], PeerNames(portal, "egress", "to"));
+        Assert.All(portal.At("spec", "ingress").Items().Concat(portal.At("spec", "egress").Items()), rule =>
+            Assert.Equal(["8080"], rule.Child("ports").Items().Select(port => port.Child("port").Text())));
+
+        var gateway = policies.Single(item => item.At("spec", "podSelector", "matchLabels", "app.kubernetes.io/name").Text() == "gateway");
+        Assert.Contains("portal", PeerNames(gateway, "ingress", "from"));
+        Assert.Contains("portal", PeerNames(gateway, "egress", "to"));
+
+        // RabbitMQ and MongoDB admit `component: api` pods: the portal must not be one, nor be named by them.
+        var deployment = rendered.OurDeployments().Single(item => RenderedOverlay.NameOf(item) == "portal");
+        Assert.NotEqual("api", deployment.At("spec", "template", "metadata", "labels", "app.kubernetes.io/component").Text());
+        foreach (var store in policies.Where(item => item.At("spec", "podSelector", "matchLabels", "app.kubernetes.io/name").Text() is "rabbitmq" or "mongodb"))
+        {
+            Assert.DoesNotContain("portal", PeerNames(store, "ingress", "from"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RenderedOverlay.Overlays), MemberType = typeof(RenderedOverlay))]
+    public void The_portal_calls_the_gateway_and_its_replicas_share_one_key_ring(string overlay)
+    {
+        var rendered = RenderedOverlay.Render(overlay);
+        var deployment = rendered.OurDeployments().Single(item => RenderedOverlay.NameOf(item) == "portal");
+        var container = Assert.Single(RenderedOverlay.Containers(deployment));
+        var configMaps = rendered.OfKind("ConfigMap").ToDictionary(RenderedOverlay.NameOf);
+        string? Setting(string name)
+        {
+            var variable = container.Child("env").Items().SingleOrDefault(item => item.Child("name").Text() == name);
+            var reference = variable.At("valueFrom", "configMapKeyRef");
+            return reference is null
+                ? variable.Child("value").Text()
+                : configMaps[reference.Child("name").Text() ?? string.Empty].At("data", reference.Child("key").Text() ?? string.Empty).Text();
+        }
+
+        Assert.Equal("http://gateway:8080", Setting("Portal__ApiBaseUrl"));
+        Assert.DoesNotContain(container.Child("env").Items(), item => item.At("valueFrom", "secretKeyRef") is not null);
+        Assert.DoesNotContain(container.Child("env").Items(), item => item.Child("name").Text()?.StartsWith("ConnectionStrings__", StringComparison.Ordinal) == true);
+
+        // The key ring lives on a claimed volume mounted where Portal__DataProtectionKeysPath points, not in the pod.
+        var keysPath = Setting("Portal__DataProtectionKeysPath");
+        Assert.False(string.IsNullOrEmpty(keysPath), "Portal__DataProtectionKeysPath is not set");
+        var mount = Assert.Single(container.Child("volumeMounts").Items(), item => item.Child("mountPath").Text() == keysPath);
+        var volume = RenderedOverlay.PodSpec(deployment).Child("volumes").Items().Single(item => item.Child("name").Text() == mount.Child("name").Text());
+        Assert.NotEqual("true", mount.Child("readOnly").Text());
+        var claimName = volume.At("persistentVolumeClaim", "claimName").Text();
+        Assert.True(claimName is not null, "the portal's key ring must be on a PersistentVolumeClaim (an emptyDir gives every pod its own keys)");
+        var claim = rendered.OfKind("PersistentVolumeClaim").Single(item => RenderedOverlay.NameOf(item) == claimName);
+        var accessModes = claim.At("spec", "accessModes").Items().Select(mode => mode.Text()).ToList();
+
+        // Several pods (maybe on several nodes) need ReadWriteMany; a ReadWriteOnce claim allows one pod, never two at once.
+        var hpa = rendered.OfKind("HorizontalPodAutoscaler").Single(item => item.At("spec", "scaleTargetRef", "name").Text() == "portal");
+        var mostPods = Math.Max(int.Parse(deployment.At("spec", "replicas").Text()!), int.Parse(hpa.At("spec", "maxReplicas").Text()!));
+        if (!accessModes.Contains("ReadWriteMany"))
+        {
+            Assert.Equal(["ReadWriteOnce"], accessModes);
+            Assert.Equal(1, mostPods);
+            Assert.Equal("Recreate", deployment.At("spec", "strategy", "type").Text());
         }
     }
 
@@ -334,6 +422,11 @@ public sealed class KubernetesManifestTests
             SecretCatalogue.Required().Order(),
             SecretCatalogue.Example().Order());
     }
+
+    /// <summary>The pod names (app.kubernetes.io/name) a policy's ingress sources or egress destinations select.</summary>
+    private static List<string?> PeerNames(YamlNode policy, string direction, string peers) =>
+        [.. policy.At("spec", direction).Items().SelectMany(rule => rule.Child(peers).Items())
+            .Select(peer => peer.At("podSelector", "matchLabels", "app.kubernetes.io/name").Text())];
 
     private static bool RunsAsNonRoot(YamlNode? pod, YamlNode container) =>
         (container.At("securityContext", "runAsNonRoot").Text() ?? pod.At("securityContext", "runAsNonRoot").Text()) == "true";

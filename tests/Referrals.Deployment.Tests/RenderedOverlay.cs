@@ -9,7 +9,7 @@ internal sealed class RenderedOverlay(string name, IReadOnlyList<YamlMappingNode
 {
     private static readonly ConcurrentDictionary<string, Lazy<ToolResult>> Renders = new();
 
-    public static readonly string[] OurWorkloads = ["intake", "eligibility", "providerdirectory", "notification", "gateway"];
+    public static readonly string[] OurWorkloads = ["intake", "eligibility", "providerdirectory", "notification", "gateway", "portal"];
 
     public string Name { get; } = name;
 
@@ -43,7 +43,7 @@ internal sealed class RenderedOverlay(string name, IReadOnlyList<YamlMappingNode
     public IEnumerable<YamlMappingNode> Workloads() =>
         Objects.Where(item => item.At("kind").Text() is "Deployment" or "StatefulSet" or "DaemonSet" or "Job");
 
-    /// <summary>The platform's own Deployments (the four services and the gateway).</summary>
+    /// <summary>The platform's own Deployments (the four services, the gateway and the portal).</summary>
     public IEnumerable<YamlMappingNode> OurDeployments() =>
         OfKind("Deployment").Where(item => item.At("metadata", "labels", "app.kubernetes.io/part-of").Text() == "referrals");
 

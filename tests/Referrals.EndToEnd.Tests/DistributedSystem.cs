@@ -7,9 +7,11 @@ namespace Referrals.EndToEnd.Tests;
 
 /// <summary>
 /// The distributed mode for real: the four services and the gateway as separate processes over a RabbitMQ virtual host
-/// of their own, each service with its own SQLite store, the demo directory off (each test brings its providers).
+/// of their own, each service with its own SQLite store, the demo directory off (each test brings its providers), every
+/// process with the built-in development sign-in (tokens from <see cref="TestTokens"/> or from the gateway's
+/// <c>/auth/dev/token</c>) and the production rate limits of the gateway.
 /// </summary>
-public sealed class DistributedSystem : IAsyncLifetime
+public class DistributedSystem : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
     private readonly List<ServiceProcess> _processes = [];
@@ -20,6 +22,14 @@ public sealed class DistributedSystem : IAsyncLifetime
 
     public IReadOnlyList<ServiceProcess> Processes => _processes;
 
+    /// <summary>Runs before any process starts (e.g. a receiver the processes will send to).</summary>
+    protected virtual ValueTask BeforeStartAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Adds to or changes the environment of one process ("Intake", …, "Gateway") before it starts.</summary>
+    protected virtual void Configure(string process, Dictionary<string, string> environment)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         SkipReason = await TestInfrastructure.RabbitMqMissingReasonAsync();
@@ -27,6 +37,8 @@ public sealed class DistributedSystem : IAsyncLifetime
         {
             return;
         }
+
+        await BeforeStartAsync();
 
         var rabbit = await TestInfrastructure.FreshRabbitMqVirtualHostAsync("e2e");
         var common = new Dictionary<string, string>
@@ -52,12 +64,15 @@ public sealed class DistributedSystem : IAsyncLifetime
                 [$"ConnectionStrings__{store}"] = _data.SqliteConnectionString(name.ToLowerInvariant()),
                 ["ProviderDirectory__SeedDemoDirectory"] = "false",
             };
+            Configure(name, environment);
             var process = new ServiceProcess(name, RepositoryLayout.Assembly(project, "Referrals." + name), environment);
             _processes.Add(process);
             gatewayEnvironment[$"ReverseProxy__Clusters__{name.ToLowerInvariant()}__Destinations__primary__Address"] =
                 process.BaseAddress.ToString();
         }
 
+        gatewayEnvironment["Logging__LogLevel__Default"] = "Information";
+        Configure("Gateway", gatewayEnvironment);
         _processes.Add(new ServiceProcess("Gateway", RepositoryLayout.Assembly("gateway/Referrals.Gateway", "Referrals.Gateway"), gatewayEnvironment));
         foreach (var process in _processes)
         {
@@ -72,7 +87,7 @@ public sealed class DistributedSystem : IAsyncLifetime
 
     public string AllOutput() => string.Join('\n', _processes.SelectMany(p => p.Output.Select(line => $"[{p.Name}] {line}")));
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         foreach (var process in _processes)
         {
@@ -81,5 +96,6 @@ public sealed class DistributedSystem : IAsyncLifetime
 
         Gateway?.Dispose();
         _data.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

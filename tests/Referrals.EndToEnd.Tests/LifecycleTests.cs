@@ -1,14 +1,17 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Referrals.Testing;
 using Xunit;
 
 namespace Referrals.EndToEnd.Tests;
 
 /// <summary>
 /// Every path of the referral lifecycle, driven through the gateway against the four services running as separate
-/// processes over RabbitMQ. Each test uses its own service type and municipality so the tests cannot meet.
+/// processes over RabbitMQ. Each test uses its own service type and municipality so the tests cannot meet. Every call
+/// carries the token of the user who may make it (see <see cref="ReferralsClient"/>).
 /// </summary>
-public sealed class LifecycleTests(DistributedSystem system) : IClassFixture<DistributedSystem>
+[Collection(DistributedCollection.Name)]
+public sealed class LifecycleTests(DistributedSystem system)
 {
     private ReferralsClient Client
     {
@@ -37,7 +40,7 @@ public sealed class LifecycleTests(DistributedSystem system) : IClassFixture<Dis
         var id = await client.SubmitAsync("LV-DGV", "long-term-care", "elderly", "1950-01-31", "310150-11012");
         await client.WaitForStatusAsync(id, "Offered");
         var offer = await client.WaitForPendingOfferAsync(id, "e2e-ltc-dgv");
-        using var accepted = await client.AcceptAsync(offer);
+        using var accepted = await client.AcceptAsync(offer, "e2e-ltc-dgv");
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
 
         var referral = await client.WaitForStatusAsync(id, "Placed");
@@ -70,11 +73,18 @@ public sealed class LifecycleTests(DistributedSystem system) : IClassFixture<Dis
         var id = await client.SubmitAsync("LV-REZ", "group-home", "mental-disorder", "1985-06-15", "150685-11010", language: "en");
         // Declared municipality first: the Rēzekne provider is asked before the one in Rēzeknes novads.
         var first = await client.WaitForPendingOfferAsync(id, "e2e-gh-rez");
-        using var declined = await client.DeclineAsync(first, "NoCapacity");
+        // The other provider's staff cannot answer an offer made to someone else: not found, and it stays pending.
+        using (var foreign = await client.DeclineAsync(first, "e2e-gh-077", "NoCapacity"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        }
+
+        Assert.Equal(first, await client.WaitForPendingOfferAsync(id, "e2e-gh-rez"));
+        using var declined = await client.DeclineAsync(first, "e2e-gh-rez", "NoCapacity");
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
 
         var second = await client.WaitForPendingOfferAsync(id, "e2e-gh-077");
-        using var accepted = await client.AcceptAsync(second);
+        using var accepted = await client.AcceptAsync(second, "e2e-gh-077");
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
 
         var referral = await client.WaitForStatusAsync(id, "Placed");
@@ -126,7 +136,7 @@ public sealed class LifecycleTests(DistributedSystem system) : IClassFixture<Dis
         using var raised = await client.SetCapacityAsync("svc-e2e-hh-111", available: 1);
         Assert.Equal(HttpStatusCode.OK, raised.StatusCode);
         var offer = await client.WaitForPendingOfferAsync(id, "e2e-hh-111");
-        using var accepted = await client.AcceptAsync(offer);
+        using var accepted = await client.AcceptAsync(offer, "e2e-hh-111");
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
 
         var placed = await client.WaitForStatusAsync(id, "Placed");
@@ -150,8 +160,8 @@ public sealed class LifecycleTests(DistributedSystem system) : IClassFixture<Dis
         await client.WaitForStatusAsync(id, "Withdrawn");
 
         // The directory hears of the withdrawal by event: once it has, the offer is cancelled and cannot be accepted.
-        await client.WaitForOfferStatusAsync(id, offer, "Cancelled");
-        using var late = await client.AcceptAsync(offer);
+        await client.WaitForOfferStatusAsync(id, offer, "e2e-hc-058", "Cancelled");
+        using var late = await client.AcceptAsync(offer, "e2e-hc-058");
         var status = late.StatusCode;
 
         Assert.Equal(HttpStatusCode.Conflict, status);
@@ -175,7 +185,7 @@ public sealed class LifecycleTests(DistributedSystem system) : IClassFixture<Dis
             client.WaitForPendingOfferAsync(first, "e2e-rs-047"),
             client.WaitForPendingOfferAsync(second, "e2e-rs-047"));
 
-        var answers = await Task.WhenAll(offers.Select(client.AcceptAsync));
+        var answers = await Task.WhenAll(offers.Select(offer => client.AcceptAsync(offer, "e2e-rs-047")));
         var codes = answers.Select(a => a.StatusCode).OrderBy(c => c).ToList();
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], codes);
 
@@ -198,9 +208,14 @@ public sealed class LifecycleTests(DistributedSystem system) : IClassFixture<Dis
         system.SkipWhenUnavailable();
         var notification = system.Processes.Single(p => p.Name == "Notification");
         using var direct = new HttpClient { BaseAddress = notification.BaseAddress };
+        // Signed in, so that a 404 means "no such route" and not a missing token.
+        var user = ReferralsClient.SocialWorker("LV-DGV");
 
-        using var throughGateway = await system.Gateway.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
-        using var inside = await direct.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var viaGateway = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)).As(user);
+        using var viaService = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)).As(user);
+
+        using var throughGateway = await system.Gateway.SendAsync(viaGateway, TestContext.Current.CancellationToken);
+        using var inside = await direct.SendAsync(viaService, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, throughGateway.StatusCode);
         Assert.NotEqual(HttpStatusCode.NotFound, inside.StatusCode);

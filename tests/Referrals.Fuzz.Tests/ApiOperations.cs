@@ -26,8 +26,8 @@ public static class ApiOperations
     /// </summary>
     public static readonly string[] Known =
     [
-        "POST /api/referrals", "GET /api/referrals", "GET /api/referrals/{id}", "POST /api/referrals/{id}/withdraw",
-        "POST /api/referrals/{id}/close",
+        "POST /api/referrals", "GET /api/referrals", "POST /api/referrals/search", "GET /api/referrals/{id}", "POST /api/referrals/{id}/withdraw",
+        "POST /api/referrals/{id}/close", "GET /api/referrals/audit", "GET /api/referrals/clients/{clientId}/export",
         "GET /api/eligibility/rules", "GET /api/eligibility/rulesets", "POST /api/eligibility/rulesets", "PUT /api/eligibility/rulesets",
         "GET /api/eligibility/rulesets/{version}", "GET /api/eligibility/overdue", "POST /api/eligibility/check",
         "GET /api/eligibility/assessments/{referralId}",
@@ -42,6 +42,7 @@ public static class ApiOperations
         "GET /api/notifications", "GET /api/notifications/status/{token}", "GET /api/notifications/delivery-reports",
         "GET /api/notifications/inbound-sms", "PUT /api/notifications/contacts/{referralId}/opt-out",
         "DELETE /api/notifications/contacts/{referralId}/opt-out",
+        "GET /auth/dev/users", "POST /auth/dev/token",
     ];
 
     public static List<ApiOperation> Read(JsonObject document)

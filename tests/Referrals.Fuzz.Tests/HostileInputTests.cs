@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Referrals.Testing;
 using Xunit;
@@ -41,6 +42,12 @@ public sealed class HostileInputTests : IAsyncLifetime
                 ["Notification__QuietHoursStart"] = "00:00",
                 ["Notification__QuietHoursEnd"] = "00:00",
                 ["Logging__LogLevel__Default"] = "Warning",
+                // A load run: the front door's limits per user and per address raised far above what 4 parallel senders reach,
+                // so that every request meets the platform's checks instead of a 429. (The body size limit stays: it is hostile input.)
+                ["Edge__UserRequestsPerSecond"] = "100000",
+                ["Edge__UserBurst"] = "1000000",
+                ["Edge__AddressRequestsPerSecond"] = "100000",
+                ["Edge__AddressBurst"] = "1000000",
             });
         _host.Start();
         await _host.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
@@ -80,11 +87,18 @@ public sealed class HostileInputTests : IAsyncLifetime
 
         var seeded = await Seeding.SeedAsync(http, cancellationToken);
         var urls = ObservableState.Urls(seeded);
-        var before = await ObservableState.SettledAsync(http, urls, TimeSpan.FromSeconds(60), cancellationToken);
+        await ObservableState.SettledAsync(http, urls, TimeSpan.FromSeconds(90), cancellationToken);
+        var storedBefore = await StoreSnapshot.SettledAsync(_data.Path, TimeSpan.FromSeconds(90), cancellationToken);
+        // Read again: the stores were quiet, so this is what the rightful users see of exactly that state.
+        var before = await ObservableState.ReadAsync(http, urls, cancellationToken);
+        output.WriteLine("Stores compared row by row: " + string.Join(", ", storedBefore.Select(t => $"{t.Key} ({t.Value.Count})")));
 
         var requests = new HostileRequests(operations, seeded, seed);
         var failures = new ConcurrentBag<(int Index, string Report)>();
         var accepted = new ConcurrentBag<(int Index, string Report)>();
+        var foreignTaken = new ConcurrentBag<(int Index, string Report)>();
+        var revealed = new ConcurrentBag<(int Index, string Report)>();
+        var identities = new ConcurrentDictionary<string, ConcurrentDictionary<int, int>>(StringComparer.Ordinal);
         var statuses = new ConcurrentDictionary<string, ConcurrentDictionary<int, int>>(StringComparer.Ordinal);
         var kinds = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var sent = 0;
@@ -108,6 +122,7 @@ public sealed class HostileInputTests : IAsyncLifetime
 
                     Interlocked.Increment(ref sent);
                     statuses.GetOrAdd(request.Operation, _ => new()).AddOrUpdate(status, 1, (_, n) => n + 1);
+                    identities.GetOrAdd($"{request.Identity.Kind} / {request.Identity.Label}", _ => new()).AddOrUpdate(status, 1, (_, n) => n + 1);
                     foreach (var kind in Kinds(request))
                     {
                         kinds.AddOrUpdate(kind, 1, (_, n) => n + 1);
@@ -116,10 +131,20 @@ public sealed class HostileInputTests : IAsyncLifetime
                     {
                         failures.Add((index, Describe(index, request, status, response)));
                     }
-                    else if (status is >= 200 and < 300 && requests.GuardOf(request.Operation) != HostileRequests.Guard.None)
+                    else if (status is >= 100 and < 400 && request.MustBeRefused)
+                    {
+                        // A foreign tenant, a wrong role or no valid token, yet answered: whatever it changed shows in the comparison too.
+                        foreignTaken.Add((index, Describe(index, request, status, response)));
+                    }
+                    else if (status is >= 200 and < 300 && !request.AtForeignData && requests.GuardOf(request.Operation) != HostileRequests.Guard.None)
                     {
                         // Built to be refused, yet taken: whatever it changed shows in the comparison too.
                         accepted.Add((index, Describe(index, request, status, response)));
+                    }
+
+                    if (Revealed(request, response, seeded) is { Count: > 0 } shown)
+                    {
+                        revealed.Add((index, $"shows {string.Join(", ", shown)}\n" + Describe(index, request, status, response)));
                     }
                 });
         }
@@ -132,6 +157,7 @@ public sealed class HostileInputTests : IAsyncLifetime
         await Task.Delay(1_000, cancellationToken); // anything a hostile request set off in the in-memory bus lands first
         var after = await ObservableState.ReadAsync(http, urls, cancellationToken);
         var changes = ObservableState.Differences(before, after);
+        var storeChanges = StoreSnapshot.Differences(storedBefore, StoreSnapshot.Take(_data.Path));
 
         output.WriteLine($"{sent} requests in {clock.Elapsed.TotalSeconds:F1} s ({sent / clock.Elapsed.TotalSeconds:F0}/s, {Parallelism} in parallel), seed {seed}");
         foreach (var operation in operations)
@@ -143,6 +169,12 @@ public sealed class HostileInputTests : IAsyncLifetime
         }
 
         output.WriteLine($"{refusedUnread} requests were cut off by the server before their body was sent (counted as 499; the host stayed alive)");
+        output.WriteLine("Identities (status counts):");
+        foreach (var (identity, histogram) in identities.OrderBy(i => i.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  {identity}: {string.Join(", ", histogram.OrderBy(p => p.Key).Select(p => $"{p.Key}×{p.Value}"))}");
+        }
+
         output.WriteLine("Hostile ingredients (requests carrying each): " + string.Join(", ", kinds.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {k.Value}")));
 
         var report = new StringBuilder();
@@ -158,6 +190,11 @@ public sealed class HostileInputTests : IAsyncLifetime
             {
                 report.AppendLine(text);
             }
+
+            // What the host said about them (its log lines that name an exception), for the one who fixes it.
+            var exceptions = _host.Output.Where(line => line.Contains("Exception", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Take(10).ToList();
+            report.AppendLine("The host's exception lines (first 10 distinct):");
+            report.AppendLine(string.Join('\n', exceptions.Select(line => "  " + HostileRequests.Excerpt(line, 400))));
         }
 
         if (!accepted.IsEmpty)
@@ -167,6 +204,30 @@ public sealed class HostileInputTests : IAsyncLifetime
             {
                 report.AppendLine(text);
             }
+        }
+
+        if (!foreignTaken.IsEmpty)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"{foreignTaken.Count} requests of a foreign tenant, a wrong role or without a valid token got no 4xx; the first 20:");
+            foreach (var (_, text) in foreignTaken.OrderBy(f => f.Index).Take(20))
+            {
+                report.AppendLine(text);
+            }
+        }
+
+        if (!revealed.IsEmpty)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"{revealed.Count} answers showed another tenant's data or personal data to someone who may not see it; the first 20:");
+            foreach (var (_, text) in revealed.OrderBy(f => f.Index).Take(20))
+            {
+                report.AppendLine(text);
+            }
+        }
+
+        if (storeChanges.Count > 0)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"{storeChanges.Count} tables of the stores changed although every request had to be refused:");
+            report.AppendLine(string.Join('\n', storeChanges.Take(20)));
         }
 
         if (changes.Count > 0)
@@ -194,6 +255,11 @@ public sealed class HostileInputTests : IAsyncLifetime
             {
                 message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
             }
+        }
+
+        if (request.Identity.Authorization is { } authorization)
+        {
+            message.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
         foreach (var (name, value) in request.Headers)
@@ -243,7 +309,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     private static string Describe(int index, FuzzRequest request, int status, string response)
     {
         var body = request.Body is null ? "(none)" : HostileRequests.Excerpt(Encoding.UTF8.GetString(request.Body), 300) + $" [{request.Body.Length} bytes]";
-        return $"#{index} {request.Method} {HostileRequests.Excerpt(request.PathAndQuery, 300)}\n" +
+        return $"#{index} {request.Method} {HostileRequests.Excerpt(request.PathAndQuery, 300)} as {request.Identity.Kind} {request.Identity.Label}\n" +
             $"    content type: {request.ContentType ?? "(none)"}; headers: {string.Join(", ", request.Headers.Select(h => h.Key + "=" + HostileRequests.Excerpt(h.Value, 40)))}\n" +
             $"    mutation: {request.Mutation}\n" +
             $"    body: {body}\n" +
@@ -255,6 +321,7 @@ public sealed class HostileInputTests : IAsyncLifetime
         request.Mutation.Split("; ", StringSplitOptions.RemoveEmptyEntries).Select(m => m switch
         {
             _ when m.StartsWith("raw: ", StringComparison.Ordinal) || m.StartsWith("path: ", StringComparison.Ordinal) => m,
+            _ when m.StartsWith("identity: ", StringComparison.Ordinal) => "foreign tenant or wrong role at real data",
             _ when m.StartsWith("content type: ", StringComparison.Ordinal) => "wrong content type",
             _ when m.StartsWith("break: ", StringComparison.Ordinal) => "broken required field",
             _ when m.StartsWith("query: ", StringComparison.Ordinal) => "hostile query",
@@ -270,6 +337,35 @@ public sealed class HostileInputTests : IAsyncLifetime
             _ when m.Contains("(102400 chars)", StringComparison.Ordinal) || m.Contains("chars)", StringComparison.Ordinal) && m.Contains("…(+", StringComparison.Ordinal) => "huge string",
             _ => "hostile string",
         }).Distinct();
+
+    /// <summary>
+    /// What an answer shows that its reader may not see: ids the request was told must stay hidden, and the personal
+    /// code, phone, family name or address of a seeded client to anyone but the social workers of the client's municipality. What the request
+    /// itself carried (an id in its path, a code in its search) is not counted as shown.
+    /// </summary>
+    private static List<string> Revealed(FuzzRequest request, string response, SeededData seeded)
+    {
+        if (response.Length == 0)
+        {
+            return [];
+        }
+
+        var sent = Uri.UnescapeDataString(request.PathAndQuery) + (request.Body is null ? "" : Encoding.UTF8.GetString(request.Body));
+        bool Shows(string value) =>
+            response.Contains(value, StringComparison.OrdinalIgnoreCase) && !sent.Contains(value, StringComparison.OrdinalIgnoreCase);
+        var shown = (request.MustNotReveal ?? []).Where(Shows).Select(id => $"id {id}").ToList();
+        foreach (var referral in seeded.Referrals.Where(r => r.Municipality != request.Identity.OwnMunicipality))
+        {
+            string[] personal =
+            [
+                referral.PersonalCode, referral.PersonalCode.Replace("-", "", StringComparison.Ordinal), referral.Phone, referral.Phone.TrimStart('+'),
+                referral.FamilyName, JsonSerializer.Serialize(referral.FamilyName).Trim('"'), referral.Address,
+            ];
+            shown.AddRange(personal.Where(Shows).Select(value => $"personal data of referral {referral.Id} ({referral.Municipality})"));
+        }
+
+        return shown.Distinct(StringComparer.Ordinal).ToList();
+    }
 
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;

@@ -3,10 +3,15 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.Fuzz.Tests;
 
-/// <summary>One generated request, kept small enough to print when it fails.</summary>
+/// <summary>
+/// One generated request, kept small enough to print when it fails. <paramref name="MustBeRefused"/>: anything but a 4xx is a
+/// failure (a foreign tenant's or a wrong role's request that would change or reveal something); <paramref name="MustNotReveal"/>:
+/// ids of other tenants' data that must not appear in the answer, whatever its status.
+/// </summary>
 public sealed record FuzzRequest(
     string Operation,
     string Method,
@@ -14,7 +19,17 @@ public sealed record FuzzRequest(
     byte[]? Body,
     string? ContentType,
     IReadOnlyList<KeyValuePair<string, string>> Headers,
-    string Mutation);
+    string Mutation,
+    FuzzIdentity Identity,
+    bool MustBeRefused = false,
+    IReadOnlyList<string>? MustNotReveal = null,
+    bool AtForeignData = false);
+
+public sealed record SeededReferral(
+    Guid Id, string Municipality, string PersonalCode, string Phone, IReadOnlyList<string> SmsMessageIds, string FamilyName, string Address,
+    string? ClientId);
+
+public sealed record SeededOffer(Guid Id, Guid ReferralId, string ProviderId);
 
 /// <summary>What exists after seeding: the ids hostile requests point at, and the documents valid bodies are cut from.</summary>
 public sealed class SeededData
@@ -32,6 +47,21 @@ public sealed class SeededData
     public required IReadOnlyList<string> RuleSetVersions { get; init; }
 
     public required JsonObject RuleSet { get; init; }
+
+    public required IReadOnlyList<SeededReferral> Referrals { get; init; }
+
+    public required IReadOnlyList<SeededOffer> Offers { get; init; }
+
+    /// <summary>Service id → the organisation that offers it.</summary>
+    public required IReadOnlyDictionary<string, string> ServiceOrganisations { get; init; }
+
+    public IEnumerable<string> Municipalities => Referrals.Select(r => r.Municipality).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The providers the seeding made or offered something to (the demo directory has many more).</summary>
+    public IEnumerable<string> RelevantProviders =>
+        OrganisationIds.Where(o => o.StartsWith("fuzz-", StringComparison.Ordinal)).Concat(Offers.Select(o => o.ProviderId)).Distinct(StringComparer.Ordinal);
+
+    public SeededReferral? Referral(Guid id) => Referrals.FirstOrDefault(r => r.Id == id);
 
     public IEnumerable<string> AllIds =>
         ReferralIds.Select(g => g.ToString()).Concat(OrganisationIds).Concat(ServiceIds)
@@ -119,6 +149,8 @@ public sealed class HostileRequests(IReadOnlyList<ApiOperation> operations, Seed
             "POST /api/providers/offers/{offerId}/accept" => new(Guard.AlwaysMiss, null, null, null, offers),
             "PUT /api/notifications/contacts/{referralId}/opt-out" => new(Guard.AlwaysMiss, null, null, null, referrals),
             "POST /api/eligibility/check" => new(Guard.None, CheckBody, null, null, none),
+            // Signing in stores nothing; a token for a demo user is what it is for.
+            "POST /auth/dev/token" => new(Guard.None, _ => new JsonObject { ["userId"] = "demo-sw-daugavpils" }, null, null, none),
             _ when operation.Method is "GET" or "HEAD" => new(Guard.None, null, null, null, none),
             // Opting back in a family that never opted out changes nothing: any id, seeded ones included.
             "DELETE /api/notifications/contacts/{referralId}/opt-out" => new(Guard.None, null, null, null, none),
@@ -127,10 +159,38 @@ public sealed class HostileRequests(IReadOnlyList<ApiOperation> operations, Seed
         };
     }
 
+    /// <summary>
+    /// Request <paramref name="index"/>: a third sent by a foreign tenant or a wrong role at real targets with valid
+    /// bodies (where the operation has a tenant), the others guarded (see <see cref="Guard"/>) and sent by the entitled
+    /// user, or with no valid token at all.
+    /// </summary>
     public FuzzRequest Create(int index)
     {
         var operation = operations[index % operations.Count];
         var random = new Random(unchecked((seed * 1_000_003) + index));
+        var roll = random.Next(100);
+        if (roll < 35 && Foreign(operation, random, index) is { } foreign)
+        {
+            return foreign;
+        }
+
+        var request = CreateGuarded(operation, random);
+        if (roll < 55)
+        {
+            var stranger = Pick(random, FuzzUsers.Unauthenticated.Concat(FuzzUsers.Strangers).ToList());
+            return request with { Identity = stranger, MustBeRefused = stranger.Kind == IdentityKind.Unauthenticated && !IsAnonymous(operation) };
+        }
+
+        return request with { Identity = FuzzUsers.Entitled(EntitledUser(operation, request.PathAndQuery)) };
+    }
+
+    /// <summary>The operations that need no token (the family's status page, the SMS gateway's callbacks, the sign-in itself).</summary>
+    public static bool IsAnonymous(ApiOperation operation) => operation.Key is
+        "GET /api/notifications/status/{token}" or "GET /api/notifications/delivery-reports" or "GET /api/notifications/inbound-sms"
+        or "GET /auth/dev/users" or "POST /auth/dev/token";
+
+    private FuzzRequest CreateGuarded(ApiOperation operation, Random random)
+    {
         var policy = PolicyFor(operation);
         var mutation = new List<string>();
         var breakBody = policy.Guard == Guard.AlwaysBreak || (policy.Guard == Guard.BreakOrMiss && random.Next(2) == 0);
@@ -162,7 +222,152 @@ public sealed class HostileRequests(IReadOnlyList<ApiOperation> operations, Seed
             (body, contentType) = Raw(Encoding.UTF8.GetBytes("{\"reason\":\"x\",\"$where\":\"1\"}"), random, mutation);
         }
 
-        return new FuzzRequest(operation.Key, operation.Method, path + query, body, contentType, headers, string.Join("; ", mutation));
+        return new FuzzRequest(operation.Key, operation.Method, path + query, body, contentType, headers, string.Join("; ", mutation),
+            FuzzUsers.Unauthenticated[0]);
+    }
+
+    /// <summary>
+    /// The user an operation is meant for, as far as the request names a target: the social worker of a seeded
+    /// referral's municipality, the staff of a seeded offer's provider, the administrator for the directory and the rules.
+    /// Guarded requests go out as this user, so that they get past authorization to the validation they are built to fail.
+    /// </summary>
+    private DemoUser EntitledUser(ApiOperation operation, string pathAndQuery)
+    {
+        var decoded = Uri.UnescapeDataString(pathAndQuery);
+        var referral = seeded.Referrals.FirstOrDefault(r => decoded.Contains(r.Id.ToString(), StringComparison.OrdinalIgnoreCase));
+        var offer = seeded.Offers.FirstOrDefault(o => decoded.Contains(o.Id.ToString(), StringComparison.OrdinalIgnoreCase))
+            ?? seeded.Offers.FirstOrDefault(o => o.ReferralId == referral?.Id);
+        var template = operation.Template;
+        var reads = operation.Method is "GET" or "HEAD";
+        return template switch
+        {
+            _ when template.StartsWith("/api/providers/admin", StringComparison.Ordinal) => FuzzUsers.Administrator,
+            "/api/providers/organizations" when !reads => FuzzUsers.Administrator,
+            "/api/providers/services/{serviceId}/capacity" when !reads => FuzzUsers.Administrator,
+            _ when template.StartsWith("/api/eligibility/rulesets", StringComparison.Ordinal) => FuzzUsers.Administrator,
+            _ when template.StartsWith("/api/providers/offers", StringComparison.Ordinal) || template.StartsWith("/api/providers/referrals", StringComparison.Ordinal) =>
+                FuzzUsers.ProviderStaff(offer?.ProviderId ?? "fuzz-org-dgv"),
+            _ => FuzzUsers.SocialWorker(referral?.Municipality ?? "LV-DGV"),
+        };
+    }
+
+    /// <summary>
+    /// A request at real data of a tenant, with a valid body, sent by someone who may not touch it: a social worker of
+    /// another municipality, staff of another provider, a coordinator (read-only), an administrator (no client data), or
+    /// a token with a role or tenant the platform does not know. Null for operations without a tenant.
+    /// </summary>
+    private FuzzRequest? Foreign(ApiOperation operation, Random random, int index)
+    {
+        var referral = Pick(random, seeded.Referrals);
+        var offer = Pick(random, seeded.Offers);
+        var offerReferral = seeded.Referral(offer.ReferralId);
+        var stranger = Pick(random, FuzzUsers.Strangers);
+        FuzzIdentity Any(params DemoUser[] users) =>
+            random.Next(8) == 0 ? stranger : FuzzUsers.Hostile(Pick(random, users));
+        DemoUser[] ForeignWorkers(string? municipality) =>
+            [.. new[] { FuzzUsers.ForeignMunicipality }.Concat(seeded.Municipalities).Where(m => m != municipality).Select(FuzzUsers.SocialWorker)];
+        DemoUser[] OtherStaff(string? provider) =>
+            [.. new[] { FuzzUsers.ElsewhereProvider }.Concat(seeded.RelevantProviders).Where(p => p != provider).Select(FuzzUsers.ProviderStaff)];
+        // Staff of a provider that was offered the referral (any referral, when null) may see its minimum: not foreign.
+        DemoUser[] StaffWithoutOffer(Guid? referralId) =>
+            [.. new[] { FuzzUsers.ElsewhereProvider }.Concat(seeded.RelevantProviders)
+                .Where(p => !seeded.Offers.Any(o => o.ProviderId == p && (referralId is null || o.ReferralId == referralId)))
+                .Select(FuzzUsers.ProviderStaff)];
+        var coordinator = FuzzUsers.Coordinator(FuzzUsers.OwnRegion);
+        var foreignCoordinator = FuzzUsers.Coordinator(FuzzUsers.ForeignRegion);
+        var admin = FuzzUsers.Administrator;
+        var allReferrals = seeded.Referrals.Select(r => r.Id.ToString()).ToList();
+        var allOffers = seeded.Offers.Select(o => o.Id.ToString()).ToList();
+        List<string> ReferralsNotOf(string? municipality) => seeded.Referrals.Where(r => r.Municipality != municipality).Select(r => r.Id.ToString()).ToList();
+
+        (string Path, JsonObject? Body, FuzzIdentity Identity, bool Refused, IReadOnlyList<string>? Hidden)? built = operation.Key switch
+        {
+            "POST /api/referrals" => Submission(random, index, referral.Municipality) is var body
+                ? ("/api/referrals", body, Any([.. ForeignWorkers(referral.Municipality), .. OtherStaff(null), coordinator, admin]), true, null)
+                : null,
+            "POST /api/referrals/{id}/withdraw" =>
+                ($"/api/referrals/{referral.Id}/withdraw", new JsonObject { ["reason"] = "Ģimene pārcēlās" },
+                 Any([.. ForeignWorkers(referral.Municipality), .. OtherStaff(null), coordinator, admin]), true, null),
+            "POST /api/referrals/{id}/close" =>
+                ($"/api/referrals/{referral.Id}/close", CloseBody(random),
+                 Any([.. ForeignWorkers(referral.Municipality), .. OtherStaff(null), coordinator, admin]), true, null),
+            "POST /api/providers/offers/{offerId}/accept" =>
+                ($"/api/providers/offers/{offer.Id}/accept", null,
+                 Any([.. OtherStaff(offer.ProviderId), FuzzUsers.SocialWorker(offerReferral?.Municipality ?? "LV-DGV"), coordinator, admin]), true, null),
+            "POST /api/providers/offers/{offerId}/decline" =>
+                ($"/api/providers/offers/{offer.Id}/decline", DeclineBody(random),
+                 Any([.. OtherStaff(offer.ProviderId), FuzzUsers.SocialWorker(offerReferral?.Municipality ?? "LV-DGV"), coordinator, admin]), true, null),
+            "PUT /api/providers/services/{serviceId}/capacity" when seeded.ServiceOrganisations.Count > 0 =>
+                Pick(random, seeded.ServiceOrganisations.ToList()) is var service
+                    ? ($"/api/providers/services/{Uri.EscapeDataString(service.Key)}/capacity", new JsonObject { ["available"] = 7, ["maximum"] = 20 },
+                       Any([.. OtherStaff(service.Value), .. ForeignWorkers(null), coordinator]), true, null)
+                    : null,
+            "POST /api/providers/organizations" or "POST /api/providers/admin/organizations" =>
+                OrganisationBody(random) is var organisation
+                    ? (operation.Template, organisation, Any([.. OtherStaff((string?)organisation["id"]), .. ForeignWorkers(null), coordinator]), true, null)
+                    : null,
+            "POST /api/eligibility/rulesets" or "PUT /api/eligibility/rulesets" =>
+                (operation.Template, (JsonObject)seeded.RuleSet.DeepClone(), Any([.. OtherStaff(null), .. ForeignWorkers(null), coordinator]), true, null),
+            "PUT /api/notifications/contacts/{referralId}/opt-out" =>
+                ($"/api/notifications/contacts/{referral.Id}/opt-out", null, Any([.. ForeignWorkers(referral.Municipality), .. OtherStaff(null), coordinator]), true, null),
+            // The region's coordinator may read the referral, but without the client's personal data (checked on every answer).
+            "GET /api/referrals/{id}" when random.Next(4) == 0 =>
+                ($"/api/referrals/{referral.Id}", null, FuzzUsers.Hostile(coordinator), false, []),
+            "GET /api/referrals/{id}" =>
+                ($"/api/referrals/{referral.Id}", null, Any([.. ForeignWorkers(referral.Municipality), .. StaffWithoutOffer(referral.Id), foreignCoordinator, admin]), true, null),
+            // A provider that was offered the referral but has not accepted it sees the minimum: no personal data.
+            "GET /api/providers/referrals/{referralId}" when random.Next(4) == 0 =>
+                ($"/api/providers/referrals/{offer.ReferralId}", null, FuzzUsers.Hostile(FuzzUsers.ProviderStaff(offer.ProviderId)), false, []),
+            "GET /api/eligibility/assessments/{referralId}" =>
+                ($"/api/eligibility/assessments/{referral.Id}", null, Any([.. ForeignWorkers(referral.Municipality), FuzzUsers.ProviderStaff(FuzzUsers.ElsewhereProvider), foreignCoordinator]), true, null),
+            "GET /api/providers/referrals/{referralId}" =>
+                ($"/api/providers/referrals/{referral.Id}", null, Any([.. ForeignWorkers(referral.Municipality), FuzzUsers.ProviderStaff(FuzzUsers.ElsewhereProvider), foreignCoordinator]), true, null),
+            "GET /api/providers/offers/{offerId}" =>
+                ($"/api/providers/offers/{offer.Id}", null, Any([.. OtherStaff(offer.ProviderId).Where(u => u.ProviderId == FuzzUsers.ElsewhereProvider || !seeded.Offers.Any(o => o.ReferralId == offer.ReferralId && o.ProviderId == u.ProviderId)), .. ForeignWorkers(offerReferral?.Municipality), foreignCoordinator]), true, null),
+            // A client's export: never to another role; another municipality's social worker gets none of it.
+            "GET /api/referrals/clients/{clientId}/export" when referral.ClientId is not null =>
+                Any([.. ForeignWorkers(referral.Municipality), .. OtherStaff(null), coordinator, foreignCoordinator, admin]) is var exporter
+                    ? ($"/api/referrals/clients/{referral.ClientId}/export", null, exporter, exporter.OwnMunicipality is null, [referral.Id.ToString()])
+                    : null,
+            "GET /api/referrals/audit" =>
+                ("/api/referrals/audit", null, Any([.. ForeignWorkers(null), .. OtherStaff(null), coordinator]), true, null),
+            "GET /api/referrals" when random.Next(4) == 0 => ("/api/referrals", null, FuzzUsers.Hostile(coordinator), false, []),
+            "GET /api/referrals" =>
+                Any([.. ForeignWorkers(referral.Municipality), .. StaffWithoutOffer(null), foreignCoordinator, admin]) is var reader
+                    ? ("/api/referrals", null, reader, false, ReferralsNotOf(reader.OwnMunicipality))
+                    : null,
+            "POST /api/referrals/search" =>
+                Any([.. ForeignWorkers(referral.Municipality), .. StaffWithoutOffer(referral.Id), foreignCoordinator, admin]) is var searcher
+                    ? ("/api/referrals/search", new JsonObject { ["personalCode"] = referral.PersonalCode }, searcher, false, [referral.Id.ToString()])
+                    : null,
+            "GET /api/providers/offers" =>
+                ($"/api/providers/offers?referralId={offer.ReferralId}", null,
+                 Any([.. ForeignWorkers(offerReferral?.Municipality), FuzzUsers.ProviderStaff(FuzzUsers.ElsewhereProvider), foreignCoordinator]), false, allOffers),
+            "GET /api/notifications" =>
+                ($"/api/notifications?referralId={referral.Id}", null, Any([.. ForeignWorkers(referral.Municipality), .. StaffWithoutOffer(referral.Id), foreignCoordinator, admin]), false,
+                 referral.SmsMessageIds),
+            _ => null,
+        };
+        if (built is not { } b)
+        {
+            return null;
+        }
+
+        var bytes = b.Body is null ? null : JsonSerializer.SerializeToUtf8Bytes(b.Body, Relaxed);
+        var hidden = b.Hidden ?? (b.Refused ? null : allReferrals);
+        return new FuzzRequest(operation.Key, operation.Method, b.Path, bytes, bytes is null ? null : "application/json", [],
+            $"identity: {b.Identity.Label} at another tenant's data", b.Identity, b.Refused, hidden, AtForeignData: true);
+    }
+
+    /// <summary>A complete, valid referral for <paramref name="municipality"/>: only who sends it makes it wrong.</summary>
+    private JsonObject Submission(Random random, int index, string municipality)
+    {
+        var body = SubmitBody(random);
+        body["municipality"] = municipality;
+        body["client"]!["declaredMunicipality"] = municipality;
+        body["client"]!["personalCode"] = Seeding.PersonalCode(500 + (index % 400));
+        body["preferredProviderId"] = null;
+        return body;
     }
 
     private string PathValue(Random random, IReadOnlySet<string>? targets, List<string> mutation)
@@ -588,6 +793,7 @@ public sealed class HostileRequests(IReadOnlyList<ApiOperation> operations, Seed
             ["declaredMunicipality"] = "LV-DGV",
         },
         ["family"] = new JsonObject { ["phone"] = "+37120000999", ["preferredLanguage"] = "lv", ["smsConsent"] = true },
+        ["consent"] = JsonSerializer.SerializeToNode(Seeding.Consent()),
     };
 
     private JsonObject OrganisationBody(Random random)

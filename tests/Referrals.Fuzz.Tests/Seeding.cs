@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Xunit;
 
@@ -27,57 +26,81 @@ public static class Seeding
         }
     }
 
+    public static readonly string[] Municipalities = ["LV-DGV", "LV-DGV", "LV-REZ", "LV-077", "LV-DGV"];
+
+    /// <summary>One family name and address per seeded client, so an answer that shows one can be told apart.</summary>
+    public static readonly string[] FamilyNames = ["Ābeltiņa", "Bērzkalne", "Cīrulīte", "Dālderiņa", "Eglājkalne"];
+
+    public static string Address(int serial) => $"Fuzzu iela {17 + serial}, Daugavpils, LV-5401";
+
     public static async Task<SeededData> SeedAsync(HttpClient http, CancellationToken cancellationToken)
     {
         await CreateOrganisationAsync(http, "fuzz-org-dgv", "LV-DGV", available: 3, cancellationToken);
         await CreateOrganisationAsync(http, "fuzz-org-rez", "LV-REZ", available: 0, cancellationToken);
         await CreateOrganisationAsync(http, "fuzz-org-077", "LV-077", available: 1, cancellationToken);
 
-        var referrals = new List<Guid>();
-        string[] municipalities = ["LV-DGV", "LV-DGV", "LV-REZ", "LV-077", "LV-DGV"];
+        var submitted = new List<(Guid Id, string Municipality, string PersonalCode, string Phone)>();
         string[] languages = ["lv", "ru", "en", "lv", "ru"];
-        for (var i = 0; i < municipalities.Length; i++)
+        for (var i = 0; i < Municipalities.Length; i++)
         {
-            referrals.Add(await SubmitAsync(http, municipalities[i], PersonalCode(101 + (i * 7)), languages[i], $"+3712000010{i}", cancellationToken));
+            var (code, phone) = (PersonalCode(101 + (i * 7)), $"+3712000010{i}");
+            submitted.Add((await SubmitAsync(http, Municipalities[i], code, languages[i], phone, FamilyNames[i], Address(i), cancellationToken),
+                Municipalities[i], code, phone));
         }
 
-        foreach (var id in referrals)
+        foreach (var referral in submitted)
         {
-            await WaitUntilSettledAsync(http, id, cancellationToken);
+            await WaitUntilSettledAsync(http, referral.Id, referral.Municipality, cancellationToken);
         }
 
         // One referral already withdrawn: a final state for the hostile withdrawals and closings to bounce off.
-        using (var withdrawn = await http.PostAsJsonAsync($"/api/referrals/{referrals[^1]}/withdraw", new { reason = "Ģimene atteicās" }, cancellationToken))
+        var last = submitted[^1];
+        using (var withdrawn = await http.SendAsync(HttpMethod.Post, $"/api/referrals/{last.Id}/withdraw", FuzzUsers.SocialWorker(last.Municipality),
+            new { reason = "Ģimene atteicās" }, cancellationToken))
         {
             Assert.True(withdrawn.StatusCode == HttpStatusCode.OK, $"seed withdraw: {(int)withdrawn.StatusCode} {await withdrawn.Content.ReadAsStringAsync(cancellationToken)}");
         }
 
-        var organisations = (await http.GetFromJsonAsync<JsonArray>("/api/providers/admin/organizations", cancellationToken))!.OfType<JsonObject>().ToList();
-        var offers = new List<Guid>();
-        var sms = new List<string>();
-        foreach (var id in referrals)
+        var organisations = (await http.GetAsAsync<JsonArray>("/api/providers/admin/organizations", FuzzUsers.Administrator, cancellationToken)).OfType<JsonObject>().ToList();
+        var offers = new List<SeededOffer>();
+        foreach (var organisation in organisations.Select(o => (string)o["id"]!))
         {
-            var referralOffers = (await http.GetFromJsonAsync<JsonArray>($"/api/providers/offers?referralId={id}", cancellationToken))!;
-            offers.AddRange(referralOffers.OfType<JsonObject>().Select(o => Guid.Parse((string)o["offerId"]!)));
-            var messages = (await http.GetFromJsonAsync<JsonArray>($"/api/notifications?referralId={id}", cancellationToken))!;
-            sms.AddRange(messages.OfType<JsonObject>().Select(m => (string)m["id"]!));
+            var theirs = await http.GetAsAsync<JsonArray>("/api/providers/offers", FuzzUsers.ProviderStaff(organisation), cancellationToken);
+            offers.AddRange(theirs.OfType<JsonObject>().Select(o => new SeededOffer(
+                Guid.Parse((string)o["offerId"]!), Guid.Parse((string)o["referralId"]!), (string?)o["providerId"] ?? organisation)));
         }
 
-        var versions = (await http.GetFromJsonAsync<JsonArray>("/api/eligibility/rulesets", cancellationToken))!
+        var referrals = new List<SeededReferral>();
+        foreach (var (id, municipality, code, phone) in submitted)
+        {
+            var messages = await http.GetAsAsync<JsonArray>($"/api/notifications?referralId={id}", FuzzUsers.SocialWorker(municipality), cancellationToken);
+            var serial = referrals.Count;
+            var view = await http.GetAsAsync<JsonObject>($"/api/referrals/{id}", FuzzUsers.SocialWorker(municipality), cancellationToken);
+            referrals.Add(new SeededReferral(id, municipality, code, phone, messages.OfType<JsonObject>().Select(m => (string)m["id"]!).ToList(),
+                FamilyNames[serial], Address(serial), (string?)view["client"]?["clientId"]));
+        }
+
+        var versions = (await http.GetAsAsync<JsonArray>("/api/eligibility/rulesets", FuzzUsers.Administrator, cancellationToken))
             .OfType<JsonObject>().Select(v => (string)v["version"]!).ToList();
-        var ruleSet = (await http.GetFromJsonAsync<JsonObject>($"/api/eligibility/rulesets/{versions[0]}", cancellationToken))!;
+        var ruleSet = await http.GetAsAsync<JsonObject>($"/api/eligibility/rulesets/{versions[0]}", FuzzUsers.Administrator, cancellationToken);
 
         Assert.NotEmpty(offers);
-        Assert.NotEmpty(sms);
+        Assert.Contains(referrals, r => r.SmsMessageIds.Count > 0);
+        var services = organisations
+            .SelectMany(o => o["services"]!.AsArray().OfType<JsonObject>().Select(s => ((string)s["id"]!, (string)o["id"]!)))
+            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
         return new SeededData
         {
-            ReferralIds = referrals,
+            ReferralIds = referrals.Select(r => r.Id).ToList(),
             OrganisationIds = organisations.Select(o => (string)o["id"]!).ToList(),
-            ServiceIds = organisations.SelectMany(o => o["services"]!.AsArray().OfType<JsonObject>()).Select(s => (string)s["id"]!).ToList(),
-            OfferIds = offers,
-            SmsMessageIds = sms,
+            ServiceIds = services.Keys.ToList(),
+            OfferIds = offers.Select(o => o.Id).ToList(),
+            SmsMessageIds = referrals.SelectMany(r => r.SmsMessageIds).ToList(),
             RuleSetVersions = versions,
             RuleSet = ruleSet,
+            Referrals = referrals,
+            Offers = offers,
+            ServiceOrganisations = services,
         };
     }
 
@@ -95,11 +118,12 @@ public static class Seeding
                 new { id = "svc-" + id, serviceType = "home-care", clientGroups = new[] { "elderly" }, minAge = (int?)18, maxAge = (int?)null, gender = (string?)null, maximum = 20, available },
             },
         };
-        using var response = await http.PostAsJsonAsync("/api/providers/organizations", body, cancellationToken);
+        using var response = await http.SendAsync(HttpMethod.Post, "/api/providers/organizations", FuzzUsers.Administrator, body, cancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"seed organisation {id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
     }
 
-    private static async Task<Guid> SubmitAsync(HttpClient http, string municipality, string personalCode, string language, string phone, CancellationToken cancellationToken)
+    private static async Task<Guid> SubmitAsync(HttpClient http, string municipality, string personalCode, string language, string phone,
+        string familyName, string address, CancellationToken cancellationToken)
     {
         var body = new
         {
@@ -111,28 +135,37 @@ public static class Seeding
             client = new
             {
                 givenName = "Anna",
-                familyName = "Bērziņa",
+                familyName,
                 personalCode,
                 dateOfBirth = "1950-01-31",
                 gender = "female",
-                address = "Rīgas iela 1, Daugavpils, LV-5401",
+                address,
                 declaredMunicipality = municipality,
             },
             family = new { phone, preferredLanguage = language, smsConsent = true },
+            consent = Consent(),
         };
-        using var response = await http.PostAsJsonAsync("/api/referrals", body, cancellationToken);
+        using var response = await http.SendAsync(HttpMethod.Post, "/api/referrals", FuzzUsers.SocialWorker(municipality), body, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"seed referral: {(int)response.StatusCode} {text}");
         return Guid.Parse((string)JsonNode.Parse(text)!["id"]!);
     }
 
-    private static async Task WaitUntilSettledAsync(HttpClient http, Guid id, CancellationToken cancellationToken)
+    /// <summary>The family's consent, given today in Riga, to processing and to SMS updates.</summary>
+    public static object Consent() => new
+    {
+        givenBy = "person",
+        givenOn = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(2)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        purposes = new[] { "referral-processing", "sms-updates" },
+    };
+
+    private static async Task WaitUntilSettledAsync(HttpClient http, Guid id, string municipality, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + Patience;
         string? status;
         do
         {
-            var referral = await http.GetFromJsonAsync<JsonObject>($"/api/referrals/{id}", cancellationToken);
+            var referral = await http.GetAsAsync<JsonObject>($"/api/referrals/{id}", FuzzUsers.SocialWorker(municipality), cancellationToken);
             status = (string?)referral!["status"];
             if (status is not null && !Transient.Contains(status))
             {

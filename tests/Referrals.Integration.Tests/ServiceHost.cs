@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Referrals.Messaging;
 using Referrals.ServiceDefaults;
+using Referrals.ServiceDefaults.Security;
 using Referrals.Testing;
 
 namespace Referrals.Integration.Tests;
@@ -26,6 +27,25 @@ public sealed class ServiceHost : IAsyncDisposable
     }
 
     public HttpClient Http { get; }
+
+    /// <summary>
+    /// GET as each of <paramref name="users"/> in turn; the first 200's body, or null when none may read it or it is not
+    /// there (yet). Several users, because which role may read what is each service's rule, not this test's.
+    /// </summary>
+    public async Task<string?> ReadAsync(string path, params DemoUser[] users)
+    {
+        foreach (var user in users)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)).As(user);
+            using var response = await Http.SendAsync(request);
+            if (response.StatusCode == System.Net.HttpStatusCode.OK)
+            {
+                return await response.Content.ReadAsStringAsync();
+            }
+        }
+
+        return null;
+    }
 
     public static async Task<ServiceHost> StartAsync(
         string rabbitMq,
@@ -48,6 +68,8 @@ public sealed class ServiceHost : IAsyncDisposable
             ["Messaging:Transport"] = "RabbitMq",
             ["Messaging:OutboxSweepInterval"] = "00:00:01",
             ["ProviderDirectory:SeedDemoDirectory"] = "false",
+            // Tokens from Referrals.Testing.TestTokens, as every process of a test run.
+            ["Identity:Mode"] = "Development",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -6,8 +6,10 @@ using System.Net.Sockets;
 namespace Referrals.Testing;
 
 /// <summary>
-/// A built service started as a real process (<c>dotnet X.dll</c>) on a free loopback port, with its output kept so a
-/// test can read every log line, and killed (with its children) when disposed.
+/// A built service started as a real process (<c>dotnet X.dll</c>) on a free loopback port, with every line of its
+/// standard output and error kept so a test can read every log line, and killed (with its children) when disposed.
+/// Runs in the Production environment with the built-in development sign-in (<c>Identity__Mode=Development</c>), so
+/// tests can call it with <see cref="TestTokens"/>; the caller's environment overrides either.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -52,6 +54,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["Urls"] = BaseAddress.ToString().TrimEnd('/');
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Identity__Mode"] = "Development";
         foreach (var (key, value) in _environment)
         {
             start.Environment[key] = value;
@@ -97,13 +100,20 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} was not ready within {timeout}:\n{string.Join('\n', _output.TakeLast(60))}");
     }
 
+    /// <summary>Every line the process has written so far, prefixed with its name: for failure messages.</summary>
+    public string OutputText() => string.Join('\n', _output.Select(line => $"[{Name}] {line}"));
+
     /// <summary>kill -9: no graceful shutdown, as a crash would be.</summary>
     public void Kill()
     {
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
+            if (_process.WaitForExit(10_000))
+            {
+                // Without a timeout it also waits until the redirected output has been read to its end: no line is lost.
+                _process.WaitForExit();
+            }
         }
     }
 

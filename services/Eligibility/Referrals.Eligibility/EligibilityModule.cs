@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Referrals.Eligibility.Assessments;
@@ -10,6 +11,7 @@ using Referrals.Messaging;
 using Referrals.Messaging.Documents;
 using Referrals.Messaging.Outbox;
 using Referrals.ServiceDefaults;
+using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.Eligibility;
 
@@ -54,18 +56,28 @@ public static class EligibilityModule
 
     public static IEndpointRouteBuilder MapEligibility(this IEndpointRouteBuilder app)
     {
+        // Rules and the what-if check (which stores nothing) are for any signed-in user (the fallback policy);
+        // publishing rules is the administrators'; assessments describe a client, so only the referral's tenant reads them.
         var eligibility = app.MapGroup("/api/eligibility").WithTags("Eligibility");
         eligibility.MapGet("/rules", ListRules.HandleAsync);
         eligibility.MapGet("/rulesets", ReadRuleSets.ListAsync);
         eligibility.MapGet("/rulesets/{version}", ReadRuleSets.GetAsync);
-        eligibility.MapPost("/rulesets", PublishRuleSet.HandleAsync).Accepts<RuleSet>("application/json");
-        eligibility.MapPut("/rulesets", PublishRuleSet.HandleAsync).Accepts<RuleSet>("application/json");
-        eligibility.MapGet("/overdue", ListOverdue.HandleAsync);
+        eligibility.MapPost("/rulesets", PublishRuleSet.HandleAsync).Accepts<RuleSet>("application/json")
+            .RequireAuthorization(Roles.Administrator);
+        eligibility.MapPut("/rulesets", PublishRuleSet.HandleAsync).Accepts<RuleSet>("application/json")
+            .RequireAuthorization(Roles.Administrator);
+        eligibility.MapGet("/overdue", ListOverdue.HandleAsync)
+            .RequireAuthorization(ReferralReaders);
         eligibility.MapPost("/check", CheckEligibility.HandleAsync)
             .Accepts<CheckEligibility.CheckRequest>("application/json");
-        eligibility.MapGet("/assessments/{referralId:guid}", GetAssessment.HandleAsync);
+        eligibility.MapGet("/assessments/{referralId:guid}", GetAssessment.HandleAsync)
+            .RequireAuthorization(ReferralReaders);
         return app;
     }
+
+    /// <summary>Social workers and coordinators: the roles that read referrals' assessments (each within their tenant).</summary>
+    private static void ReferralReaders(AuthorizationPolicyBuilder policy) =>
+        policy.RequireAuthenticatedUser().RequireRole(Roles.SocialWorker, Roles.Coordinator);
 
     private static IAssessmentStore CreateStore(IServiceProvider services)
     {

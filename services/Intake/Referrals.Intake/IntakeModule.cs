@@ -1,8 +1,14 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Referrals.Intake.Audit;
 using Referrals.Intake.Close;
 using Referrals.Intake.Events;
+using Referrals.Intake.Export;
+using Referrals.Intake.Http;
+using Referrals.Intake.Protection;
 using Referrals.Intake.Read;
+using Referrals.Intake.Retention;
+using Referrals.Intake.Search;
 using Referrals.Intake.Store;
 using Referrals.Intake.Submit;
 using Referrals.Intake.Withdraw;
@@ -23,10 +29,25 @@ public static class IntakeModule
                 options.ConnectionString = configuration.GetConnectionString(IntakeStoreOptions.ConnectionStringName) ?? "")
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<IntakeProtectionOptions>()
+            .Bind(builder.Configuration.GetSection(IntakeProtectionOptions.Section))
+            .PostConfigure<IOptions<IntakeStoreOptions>>(UseKeyFileWhenEmbedded)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<RetentionOptions>()
+            .Bind(builder.Configuration.GetSection(RetentionOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton(CreateStore);
-        // The outbox sweeper finds the referrals collection through this (and its resolution at start creates the indexes).
-        builder.Services.AddSingleton<IOutboxSource>(services => services.GetRequiredService<IReferralStore>().Outbox);
+        builder.Services.AddSingleton(CreateAuditTrail);
+        // The outbox sweeper finds the referrals collection through this.
+        builder.Services.AddSingleton<IOutboxSource, DeferredOutboxSource>();
+        builder.Services.AddSingleton<PersonalDataProtector>();
+        builder.Services.AddSingleton<AuditRecorder>();
         builder.Services.AddSingleton<ReferralMessages>();
+        builder.Services.AddScoped<ReferralCommand>();
+        builder.Services.AddSingleton<ReferralAnonymiser>();
+        builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddHealthChecks().AddCheck<IntakeStoreHealthCheck>("intake-store", tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -48,7 +69,22 @@ public static class IntakeModule
         referrals.MapGetReferral();
         referrals.MapWithdrawReferral();
         referrals.MapCloseReferral();
+        referrals.MapSearchReferrals();
+        referrals.MapExportClient();
+        referrals.MapQueryAudit();
         return app;
+    }
+
+    /// <summary>The embedded SQLite store may run without configured keys: it gets a generated key file beside the database.</summary>
+    private static void UseKeyFileWhenEmbedded(IntakeProtectionOptions protection, IOptions<IntakeStoreOptions> store)
+    {
+        var connectionString = store.Value.ConnectionString;
+        if (protection.IsEmpty && !StoreConnection.IsMongo(connectionString))
+        {
+            // Without a connection string the store's own validation stops the start; keys kept in memory only then.
+            ProtectionKeyFile.LoadOrCreate(
+                protection, string.IsNullOrWhiteSpace(connectionString) ? null : ProtectionKeyFile.PathFor(connectionString));
+        }
     }
 
     private static IReferralStore CreateStore(IServiceProvider services)
@@ -57,5 +93,13 @@ public static class IntakeModule
         return StoreConnection.IsMongo(connectionString)
             ? new MongoReferralStore(services.GetRequiredService<MongoClients>().Database(connectionString))
             : new SqliteReferralStore(new SqliteDatabase(connectionString));
+    }
+
+    private static IAuditTrail CreateAuditTrail(IServiceProvider services)
+    {
+        var connectionString = services.GetRequiredService<IOptions<IntakeStoreOptions>>().Value.ConnectionString;
+        return StoreConnection.IsMongo(connectionString)
+            ? new MongoAuditTrail(services.GetRequiredService<MongoClients>().Database(connectionString))
+            : new SqliteAuditTrail(new SqliteDatabase(connectionString));
     }
 }

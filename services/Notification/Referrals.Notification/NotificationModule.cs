@@ -12,6 +12,7 @@ using Referrals.Notification.Sending;
 using Referrals.Notification.Sending.Kannel;
 using Referrals.Notification.Store;
 using Referrals.ServiceDefaults;
+using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.Notification;
 
@@ -71,12 +72,22 @@ public static class NotificationModule
     public static IEndpointRouteBuilder MapNotification(this IEndpointRouteBuilder app)
     {
         var notifications = app.MapGroup("/api/notifications").WithTags("Notifications");
-        notifications.MapGet("", ListNotifications.HandleAsync).WithName("ListNotifications");
-        notifications.MapGet("/status/{token}", PublicStatus.HandleAsync).WithName("PublicStatus");
-        notifications.MapGet("/delivery-reports", DeliveryReportEndpoint.HandleAsync).WithName("KannelDeliveryReport");
-        notifications.MapGet("/inbound-sms", ContactPreferences.InboundAsync).WithName("KannelInboundSms");
-        notifications.MapPut("/contacts/{referralId}/opt-out", ContactPreferences.OptOutAsync).WithName("OptOut");
-        notifications.MapDelete("/contacts/{referralId}/opt-out", ContactPreferences.OptInAsync).WithName("OptIn");
+        // Tenants (the referral's municipality, the coordinator's region) are checked by the handlers: 404 if foreign.
+        notifications.MapGet("", ListNotifications.HandleAsync).WithName("ListNotifications")
+            .RequireAuthorization(policy => policy.RequireRole(Roles.SocialWorker, Roles.Coordinator));
+        notifications.MapPut("/contacts/{referralId}/opt-out", ContactPreferences.OptOutAsync).WithName("OptOut")
+            .RequireAuthorization(Roles.SocialWorker);
+        notifications.MapDelete("/contacts/{referralId}/opt-out", ContactPreferences.OptInAsync).WithName("OptIn")
+            .RequireAuthorization(Roles.SocialWorker);
+
+        // The family's SMS link: no account, an unguessable token, and only the status and the provider's contact.
+        notifications.MapGet("/status/{token}", PublicStatus.HandleAsync).WithName("PublicStatus").AllowAnonymous();
+
+        // Called by Kannel, which has no user token: the shared callback secret instead (and the gateway does not
+        // route these paths from outside at all).
+        var gateway = notifications.MapGroup("").AllowAnonymous().AddEndpointFilter<KannelCallbackSecret>();
+        gateway.MapGet("/delivery-reports", DeliveryReportEndpoint.HandleAsync).WithName("KannelDeliveryReport");
+        gateway.MapGet("/inbound-sms", ContactPreferences.InboundAsync).WithName("KannelInboundSms");
         return app;
     }
 
@@ -104,6 +115,10 @@ public static class NotificationModule
                 {
                     pipeline.AddRetry(new HttpRetryStrategyOptions
                     {
+                        // Only what certainly did not reach Kannel: a timed-out or cut-off sendsms may have been taken.
+                        ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                            .Handle<HttpRequestException>(KannelSmsSender.NeverReachedKannel)
+                            .HandleResult(response => response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable),
                         MaxRetryAttempts = kannel.RetryAttempts,
                         Delay = kannel.RetryDelay,
                         BackoffType = DelayBackoffType.Exponential,

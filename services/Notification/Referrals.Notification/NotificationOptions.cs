@@ -23,6 +23,14 @@ public sealed class NotificationOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan MaxRetryBackoff { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long an SMS may stay Sent with neither the gateway's answer nor a delivery report before it is handed over
+    /// again: the process died between claiming it and hearing back. Longer than Kannel's retries of a delivery report
+    /// (http-request-retry × http-queue-delay), so an SMS the gateway did take is not sent twice.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan UnansweredHandOverTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Hand-overs before an SMS is given up as Failed (about four hours at the default back-off).</summary>
     [Range(1, 1000)]
     public int MaxSendAttempts { get; set; } = 48;

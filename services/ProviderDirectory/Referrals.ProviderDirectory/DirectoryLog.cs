@@ -18,6 +18,15 @@ internal static partial class DirectoryLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Service {ServiceId} has {Available} free places; promoting {Count} waitlisted referrals")]
     public static partial void Promoting(ILogger logger, string serviceId, int available, int count);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored {MessageType} for referral {ReferralId}: it names provider {ProviderId}, which the offer was not made to")]
+    public static partial void ForeignProvider(ILogger logger, string messageType, Guid referralId, string providerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored {MessageType} for referral {ReferralId}: offer {OfferId} is not of service {ServiceId}")]
+    public static partial void ForeignService(ILogger logger, string messageType, Guid referralId, Guid offerId, string serviceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored {MessageType} for service {ServiceId}: it names provider {ProviderId}, which the service is not of")]
+    public static partial void ForeignServiceOfProvider(ILogger logger, string messageType, string serviceId, string providerId);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Seed file {Path} not found; skipping it")]
     public static partial void SeedMissing(ILogger logger, string path);
 

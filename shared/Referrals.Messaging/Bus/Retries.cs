@@ -2,9 +2,32 @@ using MassTransit;
 
 namespace Referrals.Messaging.Bus;
 
-/// <summary>The retry schedule consumer definitions apply; after it a message goes to its <c>_error</c> queue.</summary>
+/// <summary>The retry schedules consumer definitions apply; after them a message goes to its <c>_error</c> queue.</summary>
 public static class Retries
 {
+    // A message that arrived early waits about 40 s for the one it builds on. Not longer: a message being retried in
+    // memory holds its endpoint, which cannot restart after a lost broker connection until the retries end.
+    private static readonly TimeSpan[] EarlyMessageIntervals =
+        [.. new[] { 1, 2, 3, 4, 5, 5, 5, 5, 5, 5 }.Select(seconds => TimeSpan.FromSeconds(seconds))];
+
+    /// <summary>
+    /// A failure is retried quickly a few times; a message that arrived early (<see cref="MessageArrivedEarlyException"/>)
+    /// is retried for about 40 s, so a queue lagging a little behind another does not send it to the error queue.
+    /// </summary>
+    public static void UseStandardRetries(this IReceiveEndpointConfigurator endpoint)
+    {
+        endpoint.UseMessageRetry(retry =>
+        {
+            retry.Ignore<MessageArrivedEarlyException>();
+            Standard(retry);
+        });
+        endpoint.UseMessageRetry(retry =>
+        {
+            retry.Handle<MessageArrivedEarlyException>();
+            retry.Intervals(EarlyMessageIntervals);
+        });
+    }
+
     public static void Standard(IRetryConfigurator retry) =>
         retry.Intervals(
             TimeSpan.FromMilliseconds(50),

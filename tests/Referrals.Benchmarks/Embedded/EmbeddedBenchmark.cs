@@ -30,7 +30,7 @@ public sealed class EmbeddedBenchmark : IBenchmark
         report.Paragraph(
             "Settings: the Release build of `gateway/Referrals.Standalone` (all four services in one process, MassTransit " +
             "in-memory transport, SQLite files in a fresh temp folder per start, production appsettings except: demo directory " +
-            $"off, quiet hours off, development SMS sender), on 127.0.0.1. Start to ready: {starts} cold starts (empty data folder), " +
+            $"off, quiet hours off, development SMS sender), on 127.0.0.1. {BenchIdentity.Described} Start to ready: {starts} cold starts (empty data folder), " +
             "from `Process.Start` of `dotnet Referrals.Standalone.dll` to the first 200 from `/health/ready` (polled every 50 ms). " +
             $"Memory: VmRSS {idleWait.TotalSeconds:0} s after the last start (idle); then {loadReferrals} referrals at {LoadRate:0}/s " +
             "(open loop) through the whole lifecycle with the automatic provider of the lifecycle benchmark (8 providers), VmRSS after the load " +

@@ -32,7 +32,10 @@ public sealed class GatewayBenchmark : IBenchmark
         report.Paragraph($"Settings: `GET {RulesBackend.RulesPath}` answering {RulesBackend.ResponseBytes} bytes of JSON from a minimal API in the " +
                     "harness process (the stand-in for the eligibility service); the real gateway (Release build, own process, its " +
                     "appsettings.json with cluster `eligibility` pointed at the stand-in); HTTP/1.1 keep-alive; the load generator is the " +
-                    "harness's own (SocketsHttpHandler), in the same process as the stand-in backend. All on 127.0.0.1.");
+                    "harness's own (SocketsHttpHandler), in the same process as the stand-in backend. All on 127.0.0.1. " +
+                    "Every request carries a bearer token (development sign-in), which the gateway validates (the stand-in does not); " +
+                    "the gateway's rate limits are raised for the run (`Edge__UserRequestsPerSecond`/`Edge__AddressRequestsPerSecond` " +
+                    "100,000, bursts 1,000,000; production defaults 20/s per user, 50/s per IP address).");
         report.Paragraph($"Throughput: closed loop, {bounds.HttpWarmup.TotalSeconds:0} s warm-up then {bounds.HttpDuration.TotalSeconds:0} s measured, " +
                     $"{bounds.Rounds} round(s) alternating direct/gateway order, median of rounds reported.");
 

@@ -45,6 +45,10 @@ internal sealed class GatewayProcess : IDisposable
         start.Environment[$"ReverseProxy__Clusters__{cluster}__Destinations__primary__Address"] = backend.ToString();
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
         start.Environment.Remove("ASPNETCORE_URLS");
+        foreach (var (key, value) in BenchIdentity.Settings())
+        {
+            start.Environment[key] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the gateway");
         var gateway = new GatewayProcess(process, new Uri($"http://127.0.0.1:{port}/"));
@@ -101,6 +105,7 @@ internal sealed class GatewayProcess : IDisposable
     private async Task WaitUntilItProxiesAsync(TimeSpan limit, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        client.DefaultRequestHeaders.Authorization = BenchIdentity.SocialWorker;
         var probe = new Uri(Address, RulesBackend.RulesPath);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < limit)

@@ -1,11 +1,20 @@
 using System.Net;
+using Referrals.Benchmarks.Harness;
 
 namespace Referrals.Benchmarks.Gateway;
 
 /// <summary>The HTTP side of the load generator: keep-alive HTTP/1.1 connections, a bounded pool, bodies read fully.</summary>
 internal static class LoadClient
 {
-    public static HttpClient Create(int connections) =>
+    /// <summary>A client whose every request carries the benchmark social worker's token (the gateway checks it).</summary>
+    public static HttpClient Create(int connections)
+    {
+        var client = NewClient(connections);
+        client.DefaultRequestHeaders.Authorization = BenchIdentity.SocialWorker;
+        return client;
+    }
+
+    private static HttpClient NewClient(int connections) =>
         new(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = connections,

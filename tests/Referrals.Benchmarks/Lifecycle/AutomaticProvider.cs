@@ -5,9 +5,10 @@ using Referrals.Benchmarks.Harness;
 namespace Referrals.Benchmarks.Lifecycle;
 
 /// <summary>
-/// A provider's software that accepts every placement offer at once: polls GET /api/providers/offers?status=Pending
-/// every 20 ms and POSTs accept for each offer it has not accepted yet (up to 16 at a time). Stops on cancellation or
-/// after <see cref="MaxPolls"/> polls.
+/// The providers' software that accepts every placement offer at once: polls GET /api/providers/offers?status=Pending
+/// every 20 ms (one poll for all providers, as the municipality's social worker, who sees the offers of its referrals)
+/// and POSTs accept for each offer it has not accepted yet as the staff of the offer's provider (up to 16 at a time).
+/// Stops on cancellation or after <see cref="MaxPolls"/> polls.
 /// </summary>
 internal sealed class AutomaticProvider
 {
@@ -50,12 +51,12 @@ internal sealed class AutomaticProvider
                 var polled = System.Diagnostics.Stopwatch.GetTimestamp();
                 var offers = await _http.GetFromJsonAsync<JsonArray>(new Uri("/api/providers/offers?status=Pending", UriKind.Relative), cancellationToken);
                 _pollTicks.Add(System.Diagnostics.Stopwatch.GetTimestamp() - polled);
-                foreach (var id in offers?.OfType<JsonObject>().Select(o => o["offerId"]?.GetValue<string>()).OfType<string>() ?? [])
+                foreach (var offer in offers?.OfType<JsonObject>() ?? [])
                 {
-                    if (_accepted.Add(id))
+                    if (offer["offerId"]?.GetValue<string>() is { } id && offer["providerId"]?.GetValue<string>() is { } provider && _accepted.Add(id))
                     {
                         await gate.WaitAsync(cancellationToken);
-                        inFlight.Add(AcceptAsync(id, gate, cancellationToken));
+                        inFlight.Add(AcceptAsync(id, provider, gate, cancellationToken));
                     }
                 }
 
@@ -86,12 +87,14 @@ internal sealed class AutomaticProvider
         await Task.WhenAll(inFlight);
     }
 
-    private async Task AcceptAsync(string offerId, SemaphoreSlim gate, CancellationToken cancellationToken)
+    private async Task AcceptAsync(string offerId, string providerId, SemaphoreSlim gate, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            using var response = await _http.PostAsync(new Uri($"/api/providers/offers/{offerId}/accept", UriKind.Relative), null, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/providers/offers/{offerId}/accept", UriKind.Relative));
+            request.Headers.Authorization = BenchIdentity.ProviderStaff(providerId);
+            using var response = await _http.SendAsync(request, cancellationToken);
             _acceptTicks.Add(System.Diagnostics.Stopwatch.GetTimestamp() - started);
             if (!response.IsSuccessStatusCode)
             {

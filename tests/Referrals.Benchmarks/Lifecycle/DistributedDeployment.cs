@@ -29,13 +29,15 @@ internal sealed class DistributedDeployment : IDisposable
     public static string ReleaseDll(string project, string name) =>
         Path.Combine(BenchOptions.RepositoryRoot(), project, "bin", "Release", "net10.0", name + ".dll");
 
-    /// <summary>Settings every host of the benchmark gets, distributed or embedded.</summary>
-    public static Dictionary<string, string> CommonSettings() => new()
+    /// <summary>Settings every host of the benchmark gets, distributed or embedded (with the identity and limits of <see cref="BenchIdentity"/>).</summary>
+    public static Dictionary<string, string> CommonSettings()
     {
-        ["ProviderDirectory__SeedDemoDirectory"] = "false",
-        ["Notification__QuietHoursStart"] = "00:00",
-        ["Notification__QuietHoursEnd"] = "00:00",
-    };
+        var settings = BenchIdentity.Settings();
+        settings["ProviderDirectory__SeedDemoDirectory"] = "false";
+        settings["Notification__QuietHoursStart"] = "00:00";
+        settings["Notification__QuietHoursEnd"] = "00:00";
+        return settings;
+    }
 
     public static async Task<DistributedDeployment> StartAsync(Uri rabbitMq, string gatewayDll, CancellationToken cancellationToken)
     {
@@ -44,7 +46,7 @@ internal sealed class DistributedDeployment : IDisposable
         var deployment = new DistributedDeployment(data);
         try
         {
-            var gatewayEnvironment = new Dictionary<string, string>();
+            var gatewayEnvironment = BenchIdentity.Settings();
             foreach (var (name, project, store) in Services)
             {
                 var environment = CommonSettings();

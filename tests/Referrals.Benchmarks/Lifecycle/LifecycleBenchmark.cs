@@ -48,10 +48,11 @@ public sealed class LifecycleBenchmark : IBenchmark
             "Settings: the Release builds of the four services and the gateway, each its own process on 127.0.0.1, each service " +
             "with its own SQLite file, MassTransit over a fresh RabbitMQ virtual host (deleted after), production appsettings " +
             "(logging included) except: demo directory off, quiet hours off, development SMS sender (accepts at once). " +
+            BenchIdentity.Described + " " +
             $"{providers} provider(s) in {LifecycleClient.Municipality} with {LifecycleClient.PlacesPerProvider:N0} `{LifecycleClient.ServiceType}` places each; " +
             $"every referral is an eligible `{LifecycleClient.ClientGroup}` client with a distinct valid personal code and SMS consent. " +
-            "An automatic provider in the harness polls `GET /api/providers/offers?status=Pending` every 20 ms and accepts each " +
-            "offer (≤ 16 accepts at once). Load: open loop, referral *i* is POSTed to `/api/referrals` through the gateway at " +
+            "An automatic provider in the harness polls `GET /api/providers/offers?status=Pending` every 20 ms (as the municipality's " +
+            "social worker, who sees the offers of its referrals) and accepts each offer as the staff of its provider (≤ 16 accepts at once). Load: open loop, referral *i* is POSTed to `/api/referrals` through the gateway at " +
             "*start + i/rate*; after the phase the harness reads each referral's SMS through the gateway (bounded drain of " +
             $"{settings.DrainLimit.TotalSeconds:0} s). **Submit-to-SMS** = time stamp of the Placed SMS's first Sent/Accepted " +
             "history entry (notification service clock) − the time the POST was due (same machine clock). " +

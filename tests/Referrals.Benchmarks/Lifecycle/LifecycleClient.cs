@@ -1,16 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Referrals.Benchmarks.Harness;
 
 namespace Referrals.Benchmarks.Lifecycle;
 
 /// <summary>
 /// What a municipality's and a provider's software do, through the public API only (the gateway, or the embedded host):
-/// register providers, submit referrals, read back the family's SMS. The same body as the end-to-end tests use.
+/// register providers (as the administrator), submit referrals and read back the family's SMS (as the municipality's
+/// social worker, the client's default token). The same body as the end-to-end tests use, consent included.
 /// </summary>
 internal sealed class LifecycleClient : IDisposable
 {
-    public const string Municipality = "LV-DGV";
+    public const string Municipality = BenchIdentity.Municipality;
     public const string ServiceType = "long-term-care";
     public const string ClientGroup = "elderly";
 
@@ -29,6 +31,7 @@ internal sealed class LifecycleClient : IDisposable
             UseCookies = false,
         };
         _http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        _http.DefaultRequestHeaders.Authorization = BenchIdentity.SocialWorker;
     }
 
     public HttpClient Http => _http;
@@ -54,7 +57,12 @@ internal sealed class LifecycleClient : IDisposable
                     },
                 },
             };
-            using var response = await _http.PostAsJsonAsync(new Uri("/api/providers/organizations", UriKind.Relative), body, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/providers/organizations", UriKind.Relative))
+            {
+                Content = JsonContent.Create(body),
+            };
+            request.Headers.Authorization = BenchIdentity.Administrator;
+            using var response = await _http.SendAsync(request, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 throw new InvalidOperationException($"creating provider {id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
@@ -84,6 +92,12 @@ internal sealed class LifecycleClient : IDisposable
                 declaredMunicipality = Municipality,
             },
             family = new { phone = "+37120000001", preferredLanguage = "lv", smsConsent = true },
+            consent = new
+            {
+                givenBy = "person",
+                givenOn = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(2)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                purposes = new[] { "referral-processing", "sms-updates" },
+            },
         };
         using var response = await _http.PostAsJsonAsync(new Uri("/api/referrals", UriKind.Relative), body, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Created)

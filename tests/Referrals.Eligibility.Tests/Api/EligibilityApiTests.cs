@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Referrals.Eligibility.Tests.Assessments;
+using Referrals.Testing;
 using Xunit;
 
 namespace Referrals.Eligibility.Tests.Api;
@@ -13,7 +14,8 @@ public sealed class EligibilityApiTests(EligibilityApi api) : IClassFixture<Elig
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly HttpClient _client = api.CreateClient();
+    // The referrals of Samples are Rēzekne's: its social worker may read their assessments and anyone signed in may check.
+    private readonly HttpClient _client = api.CreateClient().As(TestTokens.SocialWorker("LV-REZ"));
 
     private static JsonObject CheckBody(
         string serviceType = "group-home",

@@ -6,6 +6,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Referrals.Eligibility.Deadlines;
 using Referrals.Eligibility.Tests.Assessments;
+using Referrals.Testing;
 using Xunit;
 
 namespace Referrals.Eligibility.Tests.Api;
@@ -15,7 +16,7 @@ public sealed class FactsAndOverdueApiTests(EligibilityApi api) : IClassFixture<
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly HttpClient _client = api.CreateClient();
+    private readonly HttpClient _client = api.CreateClient().As(TestTokens.SocialWorker("LV-REZ"));
 
     private async Task<(HttpStatusCode Status, JsonObject Body)> CheckAsync(string json)
     {

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Referrals.Eligibility.Tests.Assessments;
+using Referrals.Testing;
 using Xunit;
 
 namespace Referrals.Eligibility.Tests.Api;
@@ -14,7 +15,7 @@ public sealed class RuleSetVersionApiTests(EligibilityApi api) : IClassFixture<E
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly HttpClient _client = api.CreateClient();
+    private readonly HttpClient _client = api.CreateClient().As(TestTokens.SocialWorker("LV-REZ"));
 
     private const string OneRule = """
         { "id": "AGE.group-home", "titleLv": "Grupu māja: no 65 gadiem", "titleEn": "Group home: from 65", "serviceTypes": ["group-home"],
@@ -28,7 +29,7 @@ public sealed class RuleSetVersionApiTests(EligibilityApi api) : IClassFixture<E
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("X-Actor", "admin-1");
+        request.As(TestTokens.Administrator("admin-1"));
         var response = await _client.SendAsync(request, Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
         return (response.StatusCode, JsonNode.Parse(text)!.AsObject(), response);

@@ -103,16 +103,39 @@ public abstract class AssessmentStoreContract
 
         Assert.Equal(2, saved!.Version);
         Assert.DoesNotContain(await store.FindNewlyOverdueAsync(new DateOnly(2026, 8, 1), 100, Ct), a => a.ReferralId == referralId);
-        var listed = Assert.Single(await store.ListOverdueAsync(100, Ct), a => a.ReferralId == referralId);
+        var listed = Assert.Single(await store.ListOverdueAsync(null, 100, Ct), a => a.ReferralId == referralId);
         Assert.Equal(Samples.Now.AddDays(31), listed.OverdueSince);
         Assert.Equal(new DateOnly(2026, 7, 15), listed.DecisionDueOn);
         Assert.Null(await store.UpdateAsync(Guid.NewGuid(), _ => true, Ct));
     }
 
-    private static async Task<Guid> AddAsync(IAssessmentStore store, EligibilityOutcome outcome, DateOnly due)
+    [Fact]
+    public async Task The_overdue_list_can_be_narrowed_to_the_referring_municipalities()
+    {
+        var store = await CreateStoreAsync();
+        var dgv = await AddAsync(store, EligibilityOutcome.NeedsInformation, new DateOnly(2026, 7, 15), "LV-DGV");
+        var rez = await AddAsync(store, EligibilityOutcome.NeedsInformation, new DateOnly(2026, 7, 16), "LV-REZ");
+        var rix = await AddAsync(store, EligibilityOutcome.NeedsInformation, new DateOnly(2026, 7, 17), "LV-RIX");
+        foreach (var id in new[] { dgv, rez, rix })
+        {
+            await store.UpdateAsync(id, a =>
+            {
+                a.OverdueSince = Samples.Now.AddDays(40);
+                return true;
+            }, Ct);
+        }
+
+        Assert.Equal([dgv], (await store.ListOverdueAsync(["LV-DGV"], 100, Ct)).Select(a => a.ReferralId));
+        Assert.Equal([dgv, rez], (await store.ListOverdueAsync(["LV-REZ", "LV-DGV"], 100, Ct)).Select(a => a.ReferralId));
+        Assert.Empty(await store.ListOverdueAsync([], 100, Ct));
+        Assert.Equal("LV-REZ", (await store.FindAsync(rez, Ct))!.Municipality);
+    }
+
+    private static async Task<Guid> AddAsync(IAssessmentStore store, EligibilityOutcome outcome, DateOnly due, string municipality = "LV-REZ")
     {
         var referralId = Guid.NewGuid();
         var assessment = Samples.Assessment(referralId, outcome);
+        assessment.Municipality = municipality;
         assessment.DocumentsCompleteOn = due.AddMonths(-1);
         assessment.DecisionDueOn = due;
         Assert.True(await store.TryAddAsync(assessment, Ct));

@@ -67,6 +67,9 @@ public sealed class ReferralSubmittedConsumerTests : IAsyncDisposable
         Assert.Equal(EligibilityOutcome.Eligible, stored.Outcome);
         Assert.Equal(Samples.Now, stored.AssessedAt);
         Assert.Empty(stored.Outbox);
+
+        // The referring municipality is the tenant whose social workers may read the assessment.
+        Assert.Equal("LV-REZ", stored.Municipality);
     }
 
     [Fact]

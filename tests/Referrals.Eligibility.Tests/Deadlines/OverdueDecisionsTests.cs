@@ -111,7 +111,7 @@ public sealed class OverdueDecisionsTests : IAsyncDisposable
         Assert.Equal(_time.GetUtcNow(), flagged!.OverdueSince);
         Assert.Empty(flagged.Outbox);
         Assert.Null((await _store.FindAsync(decided, Ct))!.OverdueSince);
-        var overdue = Assert.Single(await _store.ListOverdueAsync(10, Ct));
+        var overdue = Assert.Single(await _store.ListOverdueAsync(null, 10, Ct));
         Assert.Equal(waiting, overdue.ReferralId);
 
         Assert.True(await Harness.Published.Any<EligibilityDecisionDeadlinePassed>(Ct));

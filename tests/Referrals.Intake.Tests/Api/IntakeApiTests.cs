@@ -8,13 +8,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Referrals.Contracts.Intake;
 using Referrals.Contracts.ProviderDirectory;
 using Referrals.Intake.Store;
+using Referrals.ServiceDefaults.Security;
+using Referrals.Testing;
 
 namespace Referrals.Intake.Tests.Api;
 
-/// <summary>The HTTP API as API.md agrees it, against the real host (SQLite, in-memory bus).</summary>
+/// <summary>The HTTP API as API.md agrees it, against the real host (SQLite, in-memory bus), as a Daugavpils social worker.</summary>
 public sealed class IntakeApiTests(IntakeApiFactory api) : IClassFixture<IntakeApiFactory>
 {
-    private readonly HttpClient _client = api.CreateClient();
+    public static readonly DemoUser Worker = TestTokens.SocialWorker("LV-DGV", "sw-daugavpils-1");
+
+    private readonly HttpClient _client = api.CreateClient().As(Worker);
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -41,7 +45,54 @@ public sealed class IntakeApiTests(IntakeApiFactory api) : IClassFixture<IntakeA
             ["preferredLanguage"] = "lv",
             ["smsConsent"] = true,
         },
+        ["consent"] = new JsonObject
+        {
+            ["givenBy"] = "person",
+            ["givenOn"] = "2026-01-15",
+            ["purposes"] = new JsonArray("referral-processing", "sms-updates"),
+        },
     };
+
+    [Fact]
+    public async Task Without_a_token_every_endpoint_is_401()
+    {
+        using var anonymous = api.CreateClient();
+
+        var post = await anonymous.PostAsync("/api/referrals", new StringContent(ValidRequest().ToJsonString(), Encoding.UTF8, "application/json"), Cancel);
+        var list = await anonymous.GetAsync("/api/referrals", Cancel);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, post.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, list.StatusCode);
+    }
+
+    [Fact]
+    public async Task Submitting_for_another_municipality_is_403_naming_municipality_and_stores_nothing()
+    {
+        var request = ValidRequest();
+        request["municipality"] = "LV-REZ";
+        var before = await CountAsync();
+
+        var response = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["errors"]!.AsObject().ContainsKey("municipality"));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Consent_is_stored_and_shown_with_who_recorded_it()
+    {
+        var id = await SubmitAsync();
+
+        var referral = await _client.GetFromJsonAsync<JsonObject>($"/api/referrals/{id}", Cancel);
+
+        var consent = referral!["consent"]!.AsObject();
+        Assert.Equal(("person", "2026-01-15", "sw-daugavpils-1"),
+            (consent["givenBy"]!.GetValue<string>(), consent["givenOn"]!.GetValue<string>(), consent["recordedBy"]!.GetValue<string>()));
+        Assert.Equal(["referral-processing", "sms-updates"], consent["purposes"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal("Full", referral["disclosure"]!.GetValue<string>());
+    }
 
     [Fact]
     public async Task Submit_answers_201_with_Location_and_the_referral_can_be_read_back()
@@ -106,6 +157,7 @@ public sealed class IntakeApiTests(IntakeApiFactory api) : IClassFixture<IntakeA
             Assert.Equal(("LV-DGV", "LV-DGV", "elderly"), (message.MunicipalityCode, message.DeclaredMunicipalityCode, message.ClientGroup));
             Assert.Equal(new FamilyContact("+37120000001", "lv"), message.Contact);
             Assert.Equal("sw-daugavpils-1", message.Actor);
+            Assert.Equal("sw-daugavpils-1", (await _client.GetFromJsonAsync<JsonObject>($"/api/referrals/{id}", Cancel))!["timeline"]![0]!["actor"]!.GetValue<string>());
             Assert.Equal(("orphans-court", "II", new DateOnly(2026, 11, 2)), (message.ReferredBy, message.CareLevel, message.DocumentsCompleteOn));
             Assert.Equal(["legal-representative"], message.ConsentGivenBy!);
             Assert.Equal(["F43.1"], message.DiagnosisCodes!);
@@ -158,6 +210,14 @@ public sealed class IntakeApiTests(IntakeApiFactory api) : IClassFixture<IntakeA
         { """{"client": {"dateOfBirth": "2999-01-01", "personalCode": "321234-56789"}}""", "client.dateOfBirth" },
         { """{"client": {"givenName": null}}""", "client.givenName" },
         { """{"client": null}""", "client" },
+        { """{"consent": null}""", "consent" },
+        { """{"consent": {"givenBy": "neighbour"}}""", "consent.givenBy" },
+        { """{"consent": {"givenOn": "2999-01-01"}}""", "consent.givenOn" },
+        { """{"consent": {"givenOn": "15.01.2026"}}""", "consent.givenOn" },
+        { """{"consent": {"purposes": ["sms-updates"]}}""", "consent.purposes" },
+        { """{"consent": {"purposes": ["referral-processing"]}}""", "consent.purposes" },
+        { """{"consent": {"purposes": ["marketing", "referral-processing", "sms-updates"]}}""", "consent.purposes[0]" },
+        { """{"consent": {"purposes": ["referral-processing"]}, "family": {"smsConsent": false}}""", null! },
     };
 
     [Theory]
@@ -171,7 +231,7 @@ public sealed class IntakeApiTests(IntakeApiFactory api) : IClassFixture<IntakeA
 
         if (field is null)
         {
-            // The control row: the patch alone is valid (a new-format code has no birth date to compare).
+            // The control rows: the patch alone is valid (a new-format code has no birth date to compare; no SMS, no sms-updates).
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             return;
         }
@@ -285,7 +345,11 @@ public sealed class IntakeApiTests(IntakeApiFactory api) : IClassFixture<IntakeA
         var id = await SubmitAsync();
         var bus = api.Services.GetRequiredService<IBus>();
 
-        await bus.Publish(new PlacementAccepted(Guid.NewGuid(), id, DateTimeOffset.UtcNow, "provider-7", 1, Guid.NewGuid(),
+        var offerId = Guid.NewGuid();
+        await bus.Publish(new PlacementOffered(Guid.NewGuid(), id, DateTimeOffset.UtcNow, 1, offerId, "org-dgv-dac", "Daugavpils DAC",
+            "svc-dgv-dac", 1, ["closest"]), Cancel);
+        await WaitForStatusAsync(id, "Offered");
+        await bus.Publish(new PlacementAccepted(Guid.NewGuid(), id, DateTimeOffset.UtcNow, "provider-7", 1, offerId,
             "org-dgv-dac", "Daugavpils DAC", "+37165400000", "svc-dgv-dac"), Cancel);
         await WaitForStatusAsync(id, "Placed");
 
@@ -305,19 +369,22 @@ public sealed class IntakeApiTests(IntakeApiFactory api) : IClassFixture<IntakeA
     [Fact]
     public async Task List_filters_by_municipality_and_status_without_personal_data()
     {
+        using var ventspils = api.CreateClient().As(TestTokens.SocialWorker("LV-VEN", "sw-ventspils-1"));
         var request = ValidRequest();
         request["municipality"] = "LV-VEN";
-        var response = await PostAsync(request.ToJsonString());
+        var response = await ventspils.PostAsync("/api/referrals", new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json"), Cancel);
         var id = (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["id"]!.GetValue<Guid>();
 
-        var submitted = await _client.GetFromJsonAsync<JsonArray>("/api/referrals?municipality=LV-VEN&status=Submitted", Cancel);
-        var offered = await _client.GetFromJsonAsync<JsonArray>("/api/referrals?municipality=LV-VEN&status=Offered", Cancel);
-        var badStatus = await _client.GetAsync("/api/referrals?status=Happy", Cancel);
+        var submitted = await ventspils.GetFromJsonAsync<JsonArray>("/api/referrals?municipality=LV-VEN&status=Submitted", Cancel);
+        var offered = await ventspils.GetFromJsonAsync<JsonArray>("/api/referrals?municipality=LV-VEN&status=Offered", Cancel);
+        var unfiltered = await ventspils.GetFromJsonAsync<JsonArray>("/api/referrals", Cancel);
+        var badStatus = await ventspils.GetAsync("/api/referrals?status=Happy", Cancel);
 
         var row = Assert.Single(submitted!, r => r!["id"]!.GetValue<Guid>() == id)!.AsObject();
         Assert.Equal("LV-VEN", row["municipality"]!.GetValue<string>());
         Assert.False(row.ContainsKey("client"));
         Assert.DoesNotContain(offered!, r => r!["id"]!.GetValue<Guid>() == id);
+        Assert.All(unfiltered!, r => Assert.Equal("LV-VEN", r!["municipality"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
     }
 
@@ -338,7 +405,6 @@ public sealed class IntakeApiTests(IntakeApiFactory api) : IClassFixture<IntakeA
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("X-Actor", "sw-daugavpils-1");
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);

@@ -6,6 +6,7 @@ using Referrals.Contracts.Eligibility;
 using Referrals.Contracts.Intake;
 using Referrals.Contracts.Notification;
 using Referrals.Contracts.ProviderDirectory;
+using Referrals.Intake.Audit;
 using Referrals.Intake.Events;
 using Referrals.Intake.Referrals;
 using Referrals.Intake.Store;
@@ -22,15 +23,18 @@ public sealed class ConsumerTests : IAsyncLifetime
     private readonly TempDirectory _directory = new();
     private readonly ServiceProvider _services;
     private readonly IReferralStore _store;
+    private readonly IAuditTrail _audit;
     private readonly ITestHarness _harness;
     private readonly ConsumeCounter _deliveries = new();
 
     public ConsumerTests()
     {
         _store = new SqliteReferralStore(new SqliteDatabase(_directory.SqliteConnectionString("intake")));
+        _audit = new SqliteAuditTrail(new SqliteDatabase(_directory.SqliteConnectionString("intake")));
         _services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(_store)
+            .AddSingleton(_audit)
             .AddSingleton<TimeProvider>(new FakeTimeProvider(Now.AddHours(1)))
             .AddSingleton<OutboxPublisher>()
             .AddSingleton<ReferralMessages>()
@@ -105,8 +109,9 @@ public sealed class ConsumerTests : IAsyncLifetime
         await DeliverAsync(first, Guid.NewGuid());
         await DeliverAsync(Declined(referral, 1, first.OfferId), Guid.NewGuid());
         await DeliverAsync(Waitlisted(referral, 2, position: 2), Guid.NewGuid());
-        await DeliverAsync(Offered(referral, 3), Guid.NewGuid());
-        await DeliverAsync(Accepted(referral, 3), Guid.NewGuid());
+        var third = Offered(referral, 3);
+        await DeliverAsync(third, Guid.NewGuid());
+        await DeliverAsync(Accepted(referral, 3, third.OfferId), Guid.NewGuid());
         await DeliverAsync(Sms(referral, 3, SmsState.Delivered), Guid.NewGuid());
 
         var stored = await _store.FindAsync(referral.ReferralGuid(), Cancel);
@@ -163,6 +168,90 @@ public sealed class ConsumerTests : IAsyncLifetime
         Assert.Single(Changes(referral), c => c.Sequence == 1);
         Assert.True(await _harness.Published.Any<ReferralSubmitted>(m => m.Context.Message.ReferralId == referral.ReferralGuid(), Cancel));
         Assert.Empty((await _store.FindAsync(referral.ReferralGuid(), Cancel))!.Outbox);
+    }
+
+    public static TheoryData<string> NotFitting => new() { "other-provider", "other-offer", "decline-other-provider", "decline-other-offer" };
+
+    [Theory]
+    [MemberData(nameof(NotFitting))]
+    public async Task Answer_naming_another_provider_or_offer_is_ignored_and_changes_nothing(string @case)
+    {
+        var referral = await StoredReferralAsync();
+        var offer = Offered(referral, 1);
+        await DeliverAsync(offer, Guid.NewGuid());
+        var before = await _store.FindAsync(referral.ReferralGuid(), Cancel);
+        Func<Task> deliver = @case switch
+        {
+            "other-provider" => () => DeliverAsync(Accepted(referral, 1, offer.OfferId, provider: "org-rez-sac"), Guid.NewGuid()),
+            "other-offer" => () => DeliverAsync(Accepted(referral, 1, Guid.NewGuid()), Guid.NewGuid()),
+            "decline-other-provider" => () => DeliverAsync(Declined(referral, 1, offer.OfferId, provider: "org-rez-sac"), Guid.NewGuid()),
+            _ => () => DeliverAsync(Declined(referral, 1, Guid.NewGuid()), Guid.NewGuid()),
+        };
+
+        await deliver();
+
+        var after = await _store.FindAsync(referral.ReferralGuid(), Cancel);
+        Assert.Equal(before!.Version, after!.Version);
+        Assert.Equal(ReferralStatus.Offered, after.Status);
+        Assert.Equal(before.Timeline.Count, after.Timeline.Count);
+        Assert.Single(Changes(referral));
+        Assert.DoesNotContain(await _audit.QueryAsync(new AuditQuery(referral.ReferralGuid(), null, null, null, 10), Cancel),
+            e => e.ActorId == "provider-7");
+    }
+
+    [Fact]
+    public async Task Waitlisting_for_another_service_type_and_an_offer_taking_over_the_offer_id_are_ignored()
+    {
+        var referral = await StoredReferralAsync();
+        var offer = Offered(referral, 1);
+        await DeliverAsync(offer, Guid.NewGuid());
+        var before = await _store.FindAsync(referral.ReferralGuid(), Cancel);
+
+        await DeliverAsync(Waitlisted(referral, 2) with { ServiceType = "home-care" }, Guid.NewGuid());
+        await DeliverAsync(Offered(referral, 3, "org-rez-sac") with { OfferId = offer.OfferId }, Guid.NewGuid());
+
+        var after = await _store.FindAsync(referral.ReferralGuid(), Cancel);
+        Assert.Equal(before!.Version, after!.Version);
+        Assert.Equal(("org-dgv-dac", 1), (after.CurrentOffer?.ProviderId, after.LastAttempt));
+    }
+
+    [Fact]
+    public async Task Acceptance_arriving_before_its_offer_is_retried_until_the_offer_is_there()
+    {
+        var referral = await StoredReferralAsync();
+        var offer = Offered(referral, 1);
+
+        await _harness.Bus.Publish(Accepted(referral, 1, offer.OfferId), Cancel);
+        await Task.Delay(100, Cancel);
+        Assert.Equal(ReferralStatus.Submitted, (await _store.FindAsync(referral.ReferralGuid(), Cancel))?.Status);
+        await DeliverAsync(offer, Guid.NewGuid());
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while ((await _store.FindAsync(referral.ReferralGuid(), Cancel))?.Status != ReferralStatus.Placed)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the early acceptance was not retried");
+            await Task.Delay(50, Cancel);
+        }
+    }
+
+    [Fact]
+    public async Task Status_change_from_an_event_is_audited_once_with_the_events_actor()
+    {
+        var referral = await StoredReferralAsync();
+        var offer = Offered(referral, 1);
+        await DeliverAsync(offer, Guid.NewGuid());
+        var accepted = Accepted(referral, 1, offer.OfferId);
+        var messageId = Guid.NewGuid();
+
+        await DeliverAsync(accepted, messageId);
+        await DeliverAsync(accepted, messageId);
+
+        var entries = await _audit.QueryAsync(new AuditQuery(referral.ReferralGuid(), null, null, null, 10), Cancel);
+        Assert.Equal(2, entries.Count);
+        var placed = Assert.Single(entries, e => e.ActorId == "provider-7");
+        Assert.Equal(("provider-staff", AuditActions.StatusChanged), (placed.ActorRole, placed.Action));
+        Assert.Contains("Offered->Placed", placed.Detail, StringComparison.Ordinal);
+        Assert.Single(entries, e => e.ActorId == "system" && e.Detail!.Contains("Submitted->Offered", StringComparison.Ordinal));
     }
 
     private async Task<Referral> StoredReferralAsync()

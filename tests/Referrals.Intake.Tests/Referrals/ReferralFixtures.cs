@@ -2,6 +2,7 @@ using Referrals.Contracts.Eligibility;
 using Referrals.Contracts.Intake;
 using Referrals.Contracts.Notification;
 using Referrals.Contracts.ProviderDirectory;
+using Referrals.Intake.Protection;
 using Referrals.Intake.Referrals;
 using Referrals.Messaging.Outbox;
 
@@ -11,6 +12,11 @@ namespace Referrals.Intake.Tests.Referrals;
 internal static class ReferralFixtures
 {
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    public const string PersonalCode = "161175-19997";
+    public const string Phone = "+37120000001";
+
+    public static PersonalDataProtector Protector { get; } = TestProtection.Protector();
 
     public static Referral NewReferral(
         string municipality = "LV-DGV",
@@ -31,17 +37,31 @@ internal static class ReferralFixtures
                 ClientId = Guid.NewGuid(),
                 GivenName = "Anna",
                 FamilyName = "Bērziņa",
-                PersonalCode = "161175-19997",
+                ProtectedPersonalCode = Protector.Protect(PersonalCode, PersonalDataProtector.PersonalCodePurpose),
+                PersonalCodeHash = Protector.PersonalCodeHash(PersonalCode),
                 DateOfBirth = new DateOnly(1975, 11, 16),
                 Gender = "female",
                 Address = "Rīgas iela 1, Daugavpils, LV-5401",
                 DeclaredMunicipality = municipality,
             },
-            Family = new ReferralFamily { Phone = "+37120000001", PreferredLanguage = "ru", SmsConsent = smsConsent },
+            Family = new ReferralFamily
+            {
+                ProtectedPhone = Protector.Protect(Phone, PersonalDataProtector.PhonePurpose),
+                PreferredLanguage = "ru",
+                SmsConsent = smsConsent,
+            },
+            Consent = new ReferralConsent
+            {
+                GivenBy = "person",
+                GivenOn = DateOnly.FromDateTime((at ?? Now).UtcDateTime),
+                Purposes = smsConsent ? ["referral-processing", "sms-updates"] : ["referral-processing"],
+                RecordedBy = "sw-daugavpils-1",
+                RecordedAt = at ?? Now,
+            },
             IdempotencyKey = idempotencyKey,
             RequestHash = idempotencyKey is null ? null : "hash-" + idempotencyKey,
         };
-        ReferralStateMachine.Submit(referral, "sw-daugavpils-1", at ?? Now);
+        ReferralStateMachine.Submit(referral, "sw-daugavpils-1", at ?? Now, Phone);
         return referral;
     }
 
@@ -65,14 +85,18 @@ internal static class ReferralFixtures
     public static PlacementOffered Offered(Referral referral, int attempt, string provider = "org-dgv-dac") =>
         new(Guid.NewGuid(), referral.ReferralGuid(), Now, attempt, Guid.NewGuid(), provider, "Daugavpils DAC", "svc-" + provider, 1, ["closest"]);
 
-    public static PlacementDeclined Declined(Referral referral, int attempt, Guid? offerId = null) =>
-        new(Guid.NewGuid(), referral.ReferralGuid(), Now, "provider-7", attempt, offerId ?? Guid.NewGuid(), "org-dgv-dac", DeclineReason.NoCapacity, null);
+    /// <summary>Of <paramref name="offerId"/>, else of the referral's current offer, else of an offer never made.</summary>
+    public static PlacementDeclined Declined(Referral referral, int attempt, Guid? offerId = null, string provider = "org-dgv-dac") =>
+        new(Guid.NewGuid(), referral.ReferralGuid(), Now, "provider-7", attempt, offerId ?? referral.CurrentOffer?.OfferId ?? Guid.NewGuid(),
+            provider, DeclineReason.NoCapacity, null);
 
     public static ReferralWaitlisted Waitlisted(Referral referral, int attempt, int position = 3) =>
         new(Guid.NewGuid(), referral.ReferralGuid(), Now, attempt, referral.ServiceType, position);
 
-    public static PlacementAccepted Accepted(Referral referral, int attempt) =>
-        new(Guid.NewGuid(), referral.ReferralGuid(), Now, "provider-7", attempt, Guid.NewGuid(), "org-dgv-dac", "Daugavpils DAC", "+37165400000", "svc-dgv-dac");
+    /// <summary>Of <paramref name="offerId"/>, else of the referral's current offer, else of an offer never made.</summary>
+    public static PlacementAccepted Accepted(Referral referral, int attempt, Guid? offerId = null, string provider = "org-dgv-dac") =>
+        new(Guid.NewGuid(), referral.ReferralGuid(), Now, "provider-7", attempt, offerId ?? referral.CurrentOffer?.OfferId ?? Guid.NewGuid(),
+            provider, "Daugavpils DAC", "+37165400000", "svc-dgv-dac");
 
     public static SmsStatusChanged Sms(Referral referral, int sequence, SmsState state) =>
         new(Guid.NewGuid(), referral.ReferralGuid(), Now, Guid.NewGuid(), sequence, state, null);

@@ -37,5 +37,27 @@ public sealed class ReferralBsonTests
         Assert.Equal(referral.SubmittedAt, back.SubmittedAt);
         Assert.Null(back.Outcome);
         Assert.Equal(referral.Outbox.Count, back.Outbox.Count);
+        Assert.Equal(referral.Client.ProtectedPersonalCode, back.Client.ProtectedPersonalCode);
+        Assert.Equal(referral.Client.PersonalCodeHash, back.Client.PersonalCodeHash);
+        Assert.Equal(referral.Family.ProtectedPhone, back.Family.ProtectedPhone);
+        Assert.Equal(["referral-processing", "sms-updates"], back.Consent!.Purposes);
+        Assert.Equal(referral.Consent!.GivenOn, back.Consent.GivenOn);
+        Assert.DoesNotContain("161175", bson["Client"].ToJson(), StringComparison.Ordinal);
+        Assert.DoesNotContain("37120000001", bson["Family"].ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Anonymised_referral_round_trips_through_BSON_with_its_marker()
+    {
+        var referral = NewReferral();
+        Assert.True(ReferralStateMachine.Withdraw(referral, "moved", "sw-1", Now));
+        Assert.True(ReferralStateMachine.Anonymise(referral, Now.AddYears(6)));
+
+        var back = BsonSerializer.Deserialize<Referral>(referral.ToBsonDocument());
+
+        Assert.Equal(Now.AddYears(6), back.AnonymisedAt);
+        Assert.Null(back.Client.GivenName);
+        Assert.Null(back.Client.PersonalCodeHash);
+        Assert.Equal(new DateOnly(1975, 1, 1), back.Client.DateOfBirth);
     }
 }

@@ -1,5 +1,6 @@
 using Referrals.Contracts.Eligibility;
 using Referrals.Contracts.Intake;
+using Referrals.Intake.Protection;
 using Referrals.Intake.Referrals;
 using Referrals.Intake.Store;
 using static Referrals.Intake.Tests.Referrals.ReferralFixtures;
@@ -33,8 +34,10 @@ public abstract class ReferralStoreContract
         Assert.Equal(referral.StatusSequence, found.StatusSequence);
         Assert.Equal(new DateOnly(1975, 11, 16), found.Client.DateOfBirth);
         Assert.Equal(referral.Client.ClientId, found.Client.ClientId);
-        Assert.Equal("161175-19997", found.Client.PersonalCode);
-        Assert.Equal("+37120000001", found.Family.Phone);
+        Assert.Equal(PersonalCode, Protector.Unprotect(found.Client.ProtectedPersonalCode!, PersonalDataProtector.PersonalCodePurpose));
+        Assert.Equal(Phone, Protector.Unprotect(found.Family.ProtectedPhone!, PersonalDataProtector.PhonePurpose));
+        Assert.Equal(referral.Client.PersonalCodeHash, found.Client.PersonalCodeHash);
+        Assert.Equal(("person", 2), (found.Consent?.GivenBy, found.Consent?.Purposes.Count));
         Assert.Equal(["application", "id-document"], found.Documents);
         Assert.Equal(EligibilityOutcome.Eligible, found.Eligibility?.Outcome);
         Assert.Equal(RuleVerdict.Passed, found.Eligibility?.Results[0].Verdict);
@@ -128,15 +131,18 @@ public abstract class ReferralStoreContract
             Assert.True(await store.TryInsertAsync(referral, Cancel));
         }
 
-        var submitted = await store.ListAsync("LV-REZ", ReferralStatus.Submitted, 100, Cancel);
-        var anyStatus = await store.ListAsync("LV-REZ", null, 100, Cancel);
+        var submitted = await store.ListAsync(["LV-REZ"], ReferralStatus.Submitted, 100, Cancel);
+        var anyStatus = await store.ListAsync(["LV-REZ"], null, 100, Cancel);
+        var region = await store.ListAsync(["LV-REZ", "LV-077"], null, 100, Cancel);
         var everywhere = await store.ListAsync(null, ReferralStatus.Submitted, 100, Cancel);
 
         Assert.Equal([newer.Id, older.Id], submitted.Select(r => r.Id));
         Assert.Equal([matching.Id, newer.Id, older.Id], anyStatus.Select(r => r.Id));
         Assert.Contains(everywhere, r => r.Id == elsewhere.Id);
         Assert.DoesNotContain(everywhere, r => r.Id == matching.Id);
-        Assert.Single(await store.ListAsync("LV-REZ", null, 1, Cancel));
+        Assert.Single(await store.ListAsync(["LV-REZ"], null, 1, Cancel));
+        Assert.Equal(4, region.Count(r => r.Id == older.Id || r.Id == newer.Id || r.Id == matching.Id || r.Id == elsewhere.Id));
+        Assert.Empty(await store.ListAsync([], null, 100, Cancel));
     }
 
     [Fact]
@@ -154,5 +160,56 @@ public abstract class ReferralStoreContract
 
         Assert.DoesNotContain(await store.Outbox.FindPendingAsync(500, Cancel), p => p.DocumentId == referral.Id);
         Assert.Empty((await store.FindAsync(referral.ReferralGuid(), Cancel))!.Outbox);
+    }
+
+    [Fact]
+    public async Task Finds_by_personal_code_hash_and_client_only_within_the_municipality()
+    {
+        var store = await CreateStoreAsync();
+        var first = NewReferral(municipality: "LV-REZ", at: Now);
+        var second = NewReferral(municipality: "LV-REZ", at: Now.AddHours(1));
+        second.Client.ClientId = first.Client.ClientId;
+        var elsewhere = NewReferral(municipality: "LV-077", at: Now);
+        elsewhere.Client.ClientId = first.Client.ClientId;
+        var someoneElse = NewReferral(municipality: "LV-REZ", at: Now);
+        someoneElse.Client.PersonalCodeHash = Protector.PersonalCodeHash("320000-00000");
+        foreach (var referral in new[] { first, second, elsewhere, someoneElse })
+        {
+            Assert.True(await store.TryInsertAsync(referral, Cancel));
+        }
+
+        var byHash = await store.FindByPersonalCodeHashAsync("LV-REZ", Protector.PersonalCodeHash(PersonalCode), 10, Cancel);
+        var byClient = await store.ListByClientAsync("LV-REZ", first.Client.ClientId, 10, Cancel);
+
+        Assert.Equal([second.Id, first.Id], byHash.Select(r => r.Id));
+        Assert.Equal([second.Id, first.Id], byClient.Select(r => r.Id));
+        Assert.Empty(await store.FindByPersonalCodeHashAsync("LV-DGV", Protector.PersonalCodeHash(PersonalCode), 10, Cancel));
+    }
+
+    [Fact]
+    public async Task Lists_expired_final_referrals_that_are_not_anonymised_oldest_first()
+    {
+        var store = await CreateStoreAsync();
+        var old = Withdrawn(Now.AddYears(-6));
+        var older = Withdrawn(Now.AddYears(-7));
+        var recent = Withdrawn(Now.AddYears(-1));
+        var open = NewReferral(at: Now.AddYears(-8));
+        var done = Withdrawn(Now.AddYears(-9));
+        Assert.True(ReferralStateMachine.Anonymise(done, Now.AddYears(-9)));
+        foreach (var referral in new[] { old, older, recent, open, done })
+        {
+            Assert.True(await store.TryInsertAsync(referral, Cancel));
+        }
+
+        var expired = await store.ListExpiredAsync(Now.AddYears(-5), 10, Cancel);
+
+        Assert.Equal([older.Id, old.Id], expired.Select(r => r.Id));
+
+        static Referral Withdrawn(DateTimeOffset at)
+        {
+            var referral = NewReferral(at: at);
+            Assert.True(ReferralStateMachine.Withdraw(referral, "moved", "sw-1", at));
+            return referral;
+        }
     }
 }

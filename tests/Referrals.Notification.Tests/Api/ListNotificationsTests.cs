@@ -5,6 +5,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Referrals.Contracts.Intake;
 using Referrals.Notification.Sending;
+using Referrals.Testing;
 using Xunit;
 
 namespace Referrals.Notification.Tests.Api;
@@ -20,15 +21,8 @@ public sealed class ListNotificationsTests : IClassFixture<NotificationApiFactor
     [Fact]
     public async Task Lists_the_SMS_of_a_referral_with_the_phone_masked()
     {
-        using var client = _factory.CreateClient();
-        var bus = _factory.Services.GetRequiredService<IBus>();
-        var referralId = Guid.NewGuid();
-
-        await bus.Publish(new ReferralSubmitted(Guid.NewGuid(), referralId, DateTimeOffset.UtcNow, null, "R-7K3F9Q", "LV-DGV",
-            "LV-DGV", "day-care-centre", "elderly", new DateOnly(1950, 1, 2), "male", [], null,
-            new FamilyContact("+37120000001", "lv")), Ct);
-        await bus.Publish(new ReferralStatusChanged(Guid.NewGuid(), referralId, DateTimeOffset.UtcNow, null, 1,
-            ReferralStatus.Submitted, ReferralStatus.Submitted, "R-7K3F9Q", "day-care-centre", null, null, null), Ct);
+        using var client = _factory.CreateClient().As(TestTokens.SocialWorker("LV-DGV"));
+        var referralId = await SubmitAsync("+37120000001");
 
         var body = await PollAsync(client, referralId);
 
@@ -55,14 +49,48 @@ public sealed class ListNotificationsTests : IClassFixture<NotificationApiFactor
     }
 
     [Fact]
-    public async Task An_unknown_referral_has_no_SMS()
+    public async Task The_coordinator_of_the_region_reads_them_too_with_the_phone_masked()
     {
-        using var client = _factory.CreateClient();
+        using var worker = _factory.CreateClient().As(TestTokens.SocialWorker("LV-DGV"));
+        using var coordinator = _factory.CreateClient().As(TestTokens.Coordinator("Latgale"));
+        var referralId = await SubmitAsync("+37120000061");
+        await PollAsync(worker, referralId);
+
+        var response = await coordinator.GetAsync($"/api/notifications?referralId={referralId}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sms = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray());
+        Assert.Equal("+371 2••• ••61", sms.GetProperty("to").GetString());
+        Assert.DoesNotContain("20000061", sms.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("social-worker", "LV-REZ")]
+    [InlineData("social-worker", "LV-RIX")]
+    [InlineData("coordinator", "Riga")]
+    public async Task A_foreign_referral_is_not_found_as_if_it_did_not_exist(string role, string tenant)
+    {
+        using var owner = _factory.CreateClient().As(TestTokens.SocialWorker("LV-DGV"));
+        using var foreign = _factory.CreateClient().As(role == "coordinator" ? TestTokens.Coordinator(tenant) : TestTokens.SocialWorker(tenant));
+        var referralId = await SubmitAsync("+37120000062");
+        await PollAsync(owner, referralId);
+
+        var response = await foreign.GetAsync($"/api/notifications?referralId={referralId}", Ct);
+        var unknown = await foreign.GetAsync($"/api/notifications?referralId={Guid.NewGuid()}", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.DoesNotContain("R-7K3F9Q", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_referral_is_not_found()
+    {
+        using var client = _factory.CreateClient().As(TestTokens.SocialWorker("LV-DGV"));
 
         var response = await client.GetAsync($"/api/notifications?referralId={Guid.NewGuid()}", Ct);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("[]", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Theory]
@@ -71,7 +99,7 @@ public sealed class ListNotificationsTests : IClassFixture<NotificationApiFactor
     [InlineData("/api/notifications?referralId=not-a-guid")]
     public async Task A_missing_or_malformed_referral_id_is_a_problem_naming_the_field(string url)
     {
-        using var client = _factory.CreateClient();
+        using var client = _factory.CreateClient().As(TestTokens.SocialWorker("LV-DGV"));
 
         var response = await client.GetAsync(url, Ct);
 
@@ -92,12 +120,31 @@ public sealed class ListNotificationsTests : IClassFixture<NotificationApiFactor
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    private async Task<Guid> SubmitAsync(string phone)
+    {
+        var bus = _factory.Services.GetRequiredService<IBus>();
+        var referralId = Guid.NewGuid();
+        await bus.Publish(new ReferralSubmitted(Guid.NewGuid(), referralId, DateTimeOffset.UtcNow, null, "R-7K3F9Q", "LV-DGV",
+            "LV-DGV", "day-care-centre", "elderly", new DateOnly(1950, 1, 2), "male", [], null,
+            new FamilyContact(phone, "lv")), Ct);
+        await bus.Publish(new ReferralStatusChanged(Guid.NewGuid(), referralId, DateTimeOffset.UtcNow, null, 1,
+            ReferralStatus.Submitted, ReferralStatus.Submitted, "R-7K3F9Q", "day-care-centre", null, null, null), Ct);
+        return referralId;
+    }
+
     private static async Task<JsonElement> PollAsync(HttpClient client, Guid referralId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
             var response = await client.GetAsync($"/api/notifications?referralId={referralId}", Ct);
+            if (response.StatusCode == HttpStatusCode.NotFound && DateTime.UtcNow < deadline)
+            {
+                // The contact is not stored yet.
+                await Task.Delay(50, Ct);
+                continue;
+            }
+
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
             var done = body.GetArrayLength() == 1 && body[0].GetProperty("state").GetString() == "Accepted";

@@ -9,10 +9,13 @@ public class NotificationApiFactory : WebApplicationFactory<Program>
 {
     private readonly TempDirectory _directory = new();
 
+    /// <summary>The SQLite file of the service's store, for tests that compare every row before and after.</summary>
+    public string StoreConnectionString => _directory.SqliteConnectionString("notification");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:NotificationStore", _directory.SqliteConnectionString("notification"));
+        builder.UseSetting("ConnectionStrings:NotificationStore", StoreConnectionString);
         builder.UseSetting("Messaging:Transport", "InMemory");
         builder.UseSetting("Notification:Sender", "Development");
         // Quiet hours off: the API tests run at any hour (QuietHoursTests covers them).

@@ -11,6 +11,8 @@ public sealed class StartupValidationTests
     private static Task<Exception?> StartAsync(Dictionary<string, string?> settings)
     {
         settings["Messaging:Transport"] = "InMemory";
+        // Valid identity settings, so that the setting under test is the only one to fail.
+        settings["Identity:Mode"] = "Development";
         return StartupFailure.CaptureAsync(settings, builder =>
         {
             builder.AddServiceDefaults();
@@ -34,6 +36,8 @@ public sealed class StartupValidationTests
     [InlineData("Notification:StatusLinkBaseUrl", "https://a-status-page-address-too-long.example.lv/s", "StatusLinkBaseUrl")]
     [InlineData("Notification:StatusLinkBaseUrl", "not a url", "StatusLinkBaseUrl")]
     [InlineData("Notification:QuietHoursTimeZone", "Mars/Olympus_Mons", "QuietHoursTimeZone")]
+    [InlineData("Notification:Kannel:CallbackSecret", "too-short", "CallbackSecret")]
+    [InlineData("Notification:Kannel:CallbackSecret", "not url safe & has spaces 0123456789abcdef", "CallbackSecret")]
     public async Task Unusable_notification_settings_stop_start_up(string key, string value, string named)
     {
         using var directory = new TempDirectory();

@@ -222,7 +222,7 @@ public sealed class StatusChangeConsumerTests
     }
 
     [Fact]
-    public async Task A_message_already_handed_to_the_gateway_is_never_handed_over_again()
+    public async Task A_message_already_handed_to_the_gateway_is_not_handed_over_again_before_its_answer_is_due()
     {
         await using var n = await StartAsync();
         var referralId = Guid.NewGuid();
@@ -237,6 +237,50 @@ public sealed class StatusChangeConsumerTests
 
         Assert.Empty(n.Sender.Sent);
         Assert.Equal(SmsState.Sent, Assert.Single(await n.Store.ListMessagesAsync(referralId, Ct)).State);
+    }
+
+    [Fact]
+    public async Task A_hand_over_nobody_heard_back_from_is_handed_over_again_once_when_its_answer_is_overdue()
+    {
+        await using var n = await StartAsync();
+        var referralId = Guid.NewGuid();
+        await n.ConsumedAsync<ReferralSubmitted>(await n.PublishAsync(Submitted(referralId, LatvianFamily)));
+        // As left by a process killed between claiming the SMS and hearing from the gateway, long enough ago.
+        var stored = SmsMessage.Create(referralId, 1, ReferralStatus.Submitted, "lv", "+37120000001", "Stored text",
+            SmsEncoding.Measure("Stored text"), DateTimeOffset.UtcNow.AddMinutes(-5));
+        stored.MoveTo(SmsState.Sent, DateTimeOffset.UtcNow.AddMinutes(-5), null);
+        stored.DueAt = DateTimeOffset.UtcNow.AddMinutes(-3);
+        Assert.True(await n.Store.Messages.TryInsertAsync(stored, Ct));
+
+        var first = await n.Resender.ResendDueAsync(Ct);
+        var second = await n.Resender.ResendDueAsync(Ct);
+
+        Assert.Equal(1, first);
+        Assert.Equal(0, second);
+        Assert.Equal("Stored text", Assert.Single(n.Sender.Sent).Text);
+        var message = Assert.Single(await n.Store.ListMessagesAsync(referralId, Ct));
+        Assert.Equal([SmsState.Created, SmsState.Sent, SmsState.Sent, SmsState.Accepted], message.History.Select(h => h.State));
+        Assert.StartsWith("No answer from the gateway", message.History[2].Detail, StringComparison.Ordinal);
+        Assert.Equal(1, message.Attempts);
+    }
+
+    [Fact]
+    public async Task A_hand_over_without_an_answer_waits_for_the_delivery_report_instead_of_sending_again()
+    {
+        var gateway = new ScriptedSender(SmsSendResult.Unknown("No answer from Kannel (HttpRequestException)"), SmsSendResult.Accepted("k-2"));
+        await using var n = await StartAsync(sender: gateway);
+        var referralId = Guid.NewGuid();
+        await n.ConsumedAsync<ReferralSubmitted>(await n.PublishAsync(Submitted(referralId, LatvianFamily)));
+
+        await n.ConsumedAsync<ReferralStatusChanged>(await n.PublishAsync(Changed(referralId, 1, ReferralStatus.Submitted)));
+        var resent = await n.Resender.ResendDueAsync(Ct);
+
+        var message = Assert.Single(await n.Store.ListMessagesAsync(referralId, Ct));
+        Assert.Equal(0, resent);
+        Assert.Equal(1, gateway.Calls);
+        Assert.Equal(SmsState.Sent, message.State);
+        Assert.EndsWith("waiting for the delivery report before handing over again", message.History[^1].Detail, StringComparison.Ordinal);
+        Assert.True(message.DueAt > DateTimeOffset.UtcNow.AddMinutes(1));
     }
 
     [Fact]

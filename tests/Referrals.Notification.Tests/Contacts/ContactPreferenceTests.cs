@@ -7,6 +7,7 @@ using Referrals.Contracts.Intake;
 using Referrals.Notification.Contacts;
 using Referrals.Notification.Store;
 using Referrals.Notification.Tests.Api;
+using Referrals.Testing;
 using Xunit;
 
 namespace Referrals.Notification.Tests.Contacts;
@@ -22,25 +23,48 @@ public sealed class ContactPreferenceTests : IClassFixture<NotificationApiFactor
     private INotificationStore Store => _factory.Services.GetRequiredService<INotificationStore>();
 
     [Fact]
-    public async Task Do_not_contact_is_recorded_and_can_be_undone()
+    public async Task Do_not_contact_is_recorded_with_the_acting_social_worker_and_can_be_undone()
     {
-        using var client = _factory.CreateClient();
+        using var client = _factory.CreateClient().As(TestTokens.SocialWorker("LV-DGV", "sw-dgv-7"));
+        using var colleague = _factory.CreateClient().As(TestTokens.SocialWorker("LV-DGV", "sw-dgv-8"));
         var referralId = await ContactAsync("+37120000011");
 
         var optOut = await client.PutAsync($"/api/notifications/contacts/{referralId}/opt-out", null, Ct);
         Assert.Equal(HttpStatusCode.OK, optOut.StatusCode);
-        Assert.True((await optOut.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("optedOut").GetBoolean());
-        Assert.True((await Store.Contacts.FindAsync(referralId.ToString(), Ct))!.OptedOut);
+        var body = await optOut.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(body.GetProperty("optedOut").GetBoolean());
+        Assert.Equal("sw-dgv-7", body.GetProperty("changedBy").GetString());
+        var stored = (await Store.Contacts.FindAsync(referralId.ToString(), Ct))!;
+        Assert.True(stored.OptedOut);
+        Assert.Equal("sw-dgv-7", stored.PreferenceChangedBy);
 
-        var optIn = await client.DeleteAsync($"/api/notifications/contacts/{referralId}/opt-out", Ct);
+        var optIn = await colleague.DeleteAsync($"/api/notifications/contacts/{referralId}/opt-out", Ct);
         Assert.Equal(HttpStatusCode.OK, optIn.StatusCode);
-        Assert.False((await Store.Contacts.FindAsync(referralId.ToString(), Ct))!.OptedOut);
+        stored = (await Store.Contacts.FindAsync(referralId.ToString(), Ct))!;
+        Assert.False(stored.OptedOut);
+        Assert.Equal("sw-dgv-8", stored.PreferenceChangedBy);
+    }
+
+    [Fact]
+    public async Task A_social_worker_of_another_municipality_gets_404_and_changes_nothing()
+    {
+        using var foreign = _factory.CreateClient().As(TestTokens.SocialWorker("LV-REZ"));
+        var referralId = await ContactAsync("+37120000012");
+        var before = (await Store.Contacts.FindAsync(referralId.ToString(), Ct))!;
+
+        var optOut = await foreign.PutAsync($"/api/notifications/contacts/{referralId}/opt-out", null, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, optOut.StatusCode);
+        var after = (await Store.Contacts.FindAsync(referralId.ToString(), Ct))!;
+        Assert.False(after.OptedOut);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Null(after.PreferenceChangedBy);
     }
 
     [Fact]
     public async Task An_unknown_or_malformed_referral_is_404_or_400()
     {
-        using var client = _factory.CreateClient();
+        using var client = _factory.CreateClient().As(TestTokens.SocialWorker("LV-DGV"));
 
         var unknown = await client.PutAsync($"/api/notifications/contacts/{Guid.NewGuid()}/opt-out", null, Ct);
         var malformed = await client.PutAsync("/api/notifications/contacts/not-a-guid/opt-out", null, Ct);
@@ -66,6 +90,7 @@ public sealed class ContactPreferenceTests : IClassFixture<NotificationApiFactor
         Assert.Equal(2, (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("referrals").GetInt32());
         Assert.True((await Store.Contacts.FindAsync(first.ToString(), Ct))!.OptedOut);
         Assert.True((await Store.Contacts.FindAsync(second.ToString(), Ct))!.OptedOut);
+        Assert.Equal("family-sms-reply", (await Store.Contacts.FindAsync(second.ToString(), Ct))!.PreferenceChangedBy);
         Assert.False((await Store.Contacts.FindAsync(other.ToString(), Ct))!.OptedOut);
     }
 

@@ -24,6 +24,9 @@ public sealed partial class KannelGateway : IAsyncLifetime
     public const string Password = "kannel-test-pass";
     public const string From = "Referrals";
 
+    /// <summary>Notification:Kannel:CallbackSecret of the service under test; the STOP service's get-url carries it.</summary>
+    public const string CallbackSecret = "kannel-callback-test-secret-0123456789";
+
     private readonly TempDirectory _directory = new();
     private readonly ConcurrentQueue<FakeSmscMessage> _received = new();
     private readonly List<Process> _processes = [];
@@ -181,7 +184,7 @@ public sealed partial class KannelGateway : IAsyncLifetime
         "",
         "group = sms-service",
         "keyword = stop",
-        $"get-url = \"http://127.0.0.1:{ServicePort}/api/notifications/inbound-sms?from=%p&text=%a\"",
+        $"get-url = \"http://127.0.0.1:{ServicePort}/api/notifications/inbound-sms?from=%p&text=%a&secret={CallbackSecret}\"",
         "max-messages = 0",
         "",
         "group = sms-service",

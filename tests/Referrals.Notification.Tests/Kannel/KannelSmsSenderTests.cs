@@ -1,11 +1,12 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Referrals.Messaging;
 using Referrals.Notification.Encoding;
 using Referrals.Notification.Sending;
 using Referrals.Notification.Sending.Kannel;
+using Referrals.ServiceDefaults;
+using Referrals.Testing;
 using Xunit;
 
 namespace Referrals.Notification.Tests.Kannel;
@@ -50,6 +51,41 @@ public sealed class KannelSmsSenderTests
     }
 
     [Fact]
+    public void With_a_callback_secret_the_report_url_carries_it_for_Kannel_to_send_back()
+    {
+        var settings = new KannelOptions
+        {
+            BaseUrl = Settings.BaseUrl,
+            Username = Settings.Username,
+            Password = Settings.Password,
+            From = Settings.From,
+            DeliveryReportBaseUrl = Settings.DeliveryReportBaseUrl,
+            CallbackSecret = "s3cret-0123456789-abcdefghijklmnop",
+        };
+
+        var uri = KannelSmsSender.SendSmsUri(settings, Request("Hello", SmsAlphabet.Gsm7, 1));
+
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query);
+        Assert.Equal(
+            "http://notification:8080/api/notifications/delivery-reports?id=8d1f%3A3&sms=6f1c2f7e0b7a4a579d552c1a3c2f9e01&status=%d&at=%T"
+            + "&secret=s3cret-0123456789-abcdefghijklmnop",
+            query["dlr-url"]);
+        Assert.DoesNotContain("secret", KannelSmsSender.DeliveryReportUrl(Settings, Request("Hello", SmsAlphabet.Gsm7, 1)),
+            StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("s3cret-0123456789-abcdefghijklmnop", true)]
+    [InlineData("s3cret-0123456789-abcdefghijklmnoP", false)]
+    [InlineData("s3cret-0123456789-abcdefghijklmno", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void The_callback_secret_must_match_exactly(string? presented, bool matches)
+    {
+        Assert.Equal(matches, KannelCallbackSecret.Matches("s3cret-0123456789-abcdefghijklmnop", presented));
+    }
+
+    [Fact]
     public void Plain_GSM7_goes_with_coding_0()
     {
         var uri = KannelSmsSender.SendSmsUri(Settings, Request("Referral R-7K3F9Q has been withdrawn.", SmsAlphabet.Gsm7, 1));
@@ -87,21 +123,27 @@ public sealed class KannelSmsSenderTests
     }
 
     [Fact]
-    public void Missing_Kannel_settings_stop_start_up_when_Kannel_is_selected()
+    public async Task Missing_Kannel_settings_stop_start_up_when_Kannel_is_selected()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        // StartupFailure rather than WebApplicationFactory, whose disposal race can hide the real start-up error.
+        var error = await StartupFailure.CaptureAsync(new Dictionary<string, string?>
         {
-            builder.UseSetting("ConnectionStrings:NotificationStore", "Data Source=:memory:");
-            builder.UseSetting("Messaging:Transport", "InMemory");
-            builder.UseSetting("Notification:Sender", "Kannel");
-            builder.UseSetting("Notification:Kannel:BaseUrl", "http://127.0.0.1:13013");
+            ["ConnectionStrings:NotificationStore"] = "Data Source=:memory:",
+            ["Messaging:Transport"] = "InMemory",
+            ["Identity:Mode"] = "Development",
+            ["Notification:Sender"] = "Kannel",
+            ["Notification:Kannel:BaseUrl"] = "http://127.0.0.1:13013",
+        }, builder =>
+        {
+            builder.AddServiceDefaults();
+            builder.AddNotification();
+            builder.AddMessaging();
         });
 
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
-
-        Assert.Contains("Notification:Kannel:DeliveryReportBaseUrl", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Notification:Kannel:Username", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Notification:Kannel:Password", error.Message, StringComparison.Ordinal);
+        var invalid = Assert.IsType<OptionsValidationException>(error);
+        Assert.Contains("Notification:Kannel:DeliveryReportBaseUrl", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("Notification:Kannel:Username", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("Notification:Kannel:Password", invalid.Message, StringComparison.Ordinal);
     }
 
     private static KannelOptions Unreachable() => new()

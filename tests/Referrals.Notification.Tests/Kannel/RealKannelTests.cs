@@ -2,10 +2,12 @@ using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Referrals.Contracts.Intake;
 using Referrals.Contracts.Notification;
 using Referrals.Notification.Messages;
 using Referrals.Notification.Store;
+using Referrals.Notification.Tests.Consumers;
 using Referrals.Testing;
 using Xunit;
 
@@ -56,6 +58,10 @@ public sealed class RealKannelTests : IClassFixture<KannelGateway>, IDisposable
             message.History.Select(h => h.State));
         Assert.Equal("DLR 1: delivered to the phone", message.History[^1].Detail);
         Assert.All(_kannel.Received.Where(m => m.To == phone), m => Assert.Equal(KannelGateway.From, m.From));
+        // The report came back through the dlr-url with the callback secret (without it the SMS would have stayed
+        // Accepted), and the secret appears in no log line.
+        Assert.NotEmpty(_service!.Logs.Lines);
+        Assert.DoesNotContain(_service.Logs.Lines, line => line.Contains(KannelGateway.CallbackSecret, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -91,6 +97,9 @@ public sealed class RealKannelTests : IClassFixture<KannelGateway>, IDisposable
         const string phone = "+37120000105";
         var referralId = await PublishAsync(phone, "en", ReferralStatus.Submitted);
         await WaitForAsync(referralId, SmsState.Delivered);
+        // The fake SMSC driver reports delivery once bearerbox has written to fakesmsc's socket; fakesmsc must also
+        // have read it before it is restarted to send the reply, or the first text would be lost with the process.
+        Assert.Single(await ReceivedAsync(phone, 1));
         var store = _service!.Services.GetRequiredService<INotificationStore>();
 
         // Kannel passes the sender as the SMS centre wrote it (%p), here without the plus.
@@ -109,6 +118,7 @@ public sealed class RealKannelTests : IClassFixture<KannelGateway>, IDisposable
         var messages = await WaitForCountAsync(referralId, 2);
         Assert.Equal(SmsState.Cancelled, messages[1].State);
         Assert.Single(await ReceivedAsync(phone, 1));
+        Assert.DoesNotContain(_service.Logs.Lines, line => line.Contains(KannelGateway.CallbackSecret, StringComparison.Ordinal));
     }
 
     public void Dispose()
@@ -201,6 +211,8 @@ public sealed class RealKannelTests : IClassFixture<KannelGateway>, IDisposable
             StartServer();
         }
 
+        public CollectedLogs Logs { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
@@ -221,6 +233,8 @@ public sealed class RealKannelTests : IClassFixture<KannelGateway>, IDisposable
             builder.UseSetting("Notification:Kannel:RetryDelay", "00:00:00.050");
             builder.UseSetting("Notification:Kannel:BreakDuration", "00:00:00.500");
             builder.UseSetting("Notification:Kannel:Timeout", "00:00:05");
+            builder.UseSetting("Notification:Kannel:CallbackSecret", KannelGateway.CallbackSecret);
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         }
     }
 }

@@ -1,6 +1,8 @@
 using Referrals.Contracts.Intake;
 using Referrals.Contracts.Notification;
 using Referrals.Messaging.Documents;
+using Referrals.Messaging.Outbox;
+using Referrals.Notification.Anonymisation;
 using Referrals.Notification.Contacts;
 using Referrals.Notification.Encoding;
 using Referrals.Notification.Messages;
@@ -151,7 +153,7 @@ public abstract class NotificationStoreContract
     }
 
     [Fact]
-    public async Task Due_messages_are_the_Created_ones_whose_time_has_come()
+    public async Task Due_messages_are_the_waiting_ones_whose_time_has_come_and_the_unanswered_hand_overs()
     {
         var store = await CreateStoreAsync();
         var referralId = Guid.NewGuid();
@@ -160,7 +162,12 @@ public abstract class NotificationStoreContract
         later.DueAt = Now.AddHours(1);
         var sent = Message(referralId, 3);
         sent.MoveTo(SmsState.Sent, Now, null);
-        foreach (var message in new[] { now, later, sent })
+        sent.DueAt = Now.AddMinutes(2);
+        var accepted = Message(referralId, 4);
+        accepted.MoveTo(SmsState.Sent, Now, null);
+        accepted.DueAt = Now.AddMinutes(2);
+        accepted.MoveTo(SmsState.Accepted, Now, null);
+        foreach (var message in new[] { now, later, sent, accepted })
         {
             Assert.True(await store.Messages.TryInsertAsync(message, Ct));
         }
@@ -169,7 +176,7 @@ public abstract class NotificationStoreContract
         var dueLater = (await store.ListDueAsync(Now.AddHours(1), 1000, Ct)).Where(m => m.ReferralId == referralId).ToList();
 
         Assert.Equal([1], due.Select(m => m.StatusSequence));
-        Assert.Equal([1, 2], dueLater.Select(m => m.StatusSequence).Order());
+        Assert.Equal([1, 2, 3], dueLater.Select(m => m.StatusSequence).Order());
     }
 
     [Fact]
@@ -194,6 +201,64 @@ public abstract class NotificationStoreContract
         Assert.Null(await store.FindContactByStatusTokenAsync(Referrals.Notification.Templates.StatusLinks.NewToken(), Ct));
     }
 
+    [Fact]
+    public async Task Erasing_a_referral_leaves_no_copy_of_the_number_and_keeps_the_message_states()
+    {
+        var store = await CreateStoreAsync();
+        var phone = "+3712" + Random.Shared.Next(1000000, 9999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var referralId = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        var contact = Contact(referralId, phone);
+        contact.StatusToken = Referrals.Notification.Templates.StatusLinks.NewToken();
+        contact.MunicipalityCode = "LV-DGV";
+        Assert.True(await store.Contacts.TryInsertAsync(contact, Ct));
+        Assert.True(await store.Contacts.TryInsertAsync(Contact(other, phone), Ct));
+        var delivered = Message(referralId, 1, phone);
+        delivered.MoveTo(SmsState.Sent, Now, null);
+        delivered.MoveTo(SmsState.Failed, Now, $"gateway echoed {phone[1..]}");
+        var waiting = Message(referralId, 2, phone);
+        waiting.DueAt = Now.AddHours(8);
+        var othersMessage = Message(other, 1, phone);
+        foreach (var message in new[] { delivered, waiting, othersMessage })
+        {
+            Assert.True(await store.Messages.TryInsertAsync(message, Ct));
+        }
+
+        var messageId = Guid.NewGuid();
+        var erased = await FamilyDataErasure.EraseAsync(store, referralId, messageId, Now.AddDays(400), Ct);
+
+        var storedContact = (await store.Contacts.FindAsync(contact.Id, Ct))!;
+        Assert.Null(storedContact.Phone);
+        Assert.Null(storedContact.StatusToken);
+        Assert.Equal(Now.AddDays(400), storedContact.AnonymisedAt);
+        Assert.Equal("LV-DGV", storedContact.MunicipalityCode);
+        Assert.True(storedContact.HasProcessed(messageId));
+        Assert.Null(await store.FindContactByStatusTokenAsync(contact.StatusToken, Ct));
+        Assert.Equal([other], (await store.ListContactsByPhoneAsync(phone, Ct)).Select(c => c.ReferralId));
+
+        var messages = await store.ListMessagesAsync(referralId, Ct);
+        Assert.Equal([SmsState.Failed, SmsState.Cancelled], messages.Select(m => m.State));
+        Assert.Equal([SmsState.Created, SmsState.Sent, SmsState.Failed], messages[0].History.Select(h => h.State));
+        Assert.Equal(FamilyDataErasure.ErasedDetail, messages[1].History[^1].Detail);
+        Assert.All(messages, m => Assert.Equal("", m.To));
+        Assert.All(messages, m => Assert.Equal(Now, m.CreatedAt));
+        var digits = phone[4..];
+        Assert.DoesNotContain(digits, System.Text.Json.JsonSerializer.Serialize(storedContact, MessageJson.Options), StringComparison.Ordinal);
+        Assert.DoesNotContain(digits, System.Text.Json.JsonSerializer.Serialize(messages, MessageJson.Options), StringComparison.Ordinal);
+        // The cancellation is announced like any other state (the consumer publishes it).
+        Assert.Contains(erased, m => m.Id == waiting.Id && m.Outbox.Count > 0);
+
+        // Only this referral's documents: the other referral of the same family keeps its number.
+        Assert.Equal(phone, (await store.Messages.FindAsync(othersMessage.Id, Ct))!.To);
+        Assert.Equal(phone, (await store.Contacts.FindAsync(other.ToString(), Ct))!.Phone);
+
+        // Again: nothing more changes.
+        var versions = messages.Select(m => m.Version).ToList();
+        await FamilyDataErasure.EraseAsync(store, referralId, Guid.NewGuid(), Now.AddDays(401), Ct);
+        Assert.Equal(versions, (await store.ListMessagesAsync(referralId, Ct)).Select(m => m.Version));
+        Assert.Equal(storedContact.Version, (await store.Contacts.FindAsync(contact.Id, Ct))!.Version);
+    }
+
     private static FamilyContactDocument Contact(Guid referralId, string phone) => new()
     {
         Id = FamilyContactDocument.IdFor(referralId),
@@ -204,7 +269,7 @@ public abstract class NotificationStoreContract
         ReceivedAt = Now,
     };
 
-    private static SmsMessage Message(Guid referralId, int sequence) =>
-        SmsMessage.Create(referralId, sequence, ReferralStatus.Withdrawn, "lv", "+37120000001",
+    private static SmsMessage Message(Guid referralId, int sequence, string to = "+37120000001") =>
+        SmsMessage.Create(referralId, sequence, ReferralStatus.Withdrawn, "lv", to,
             "Nosūtījums R-7K3F9Q ir atsaukts.", new SmsSize(SmsAlphabet.Ucs2, 32, 1), Now);
 }

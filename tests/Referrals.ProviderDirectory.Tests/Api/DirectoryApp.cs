@@ -24,9 +24,12 @@ public sealed class DirectoryApp : WebApplicationFactory<Program>
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The SQLite file the directory stores everything in.</summary>
+    public string StoreConnectionString => _temp.SqliteConnectionString("directory");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:ProviderDirectoryStore", _temp.SqliteConnectionString("directory"));
+        builder.UseSetting("ConnectionStrings:ProviderDirectoryStore", StoreConnectionString);
         builder.UseSetting("Messaging:Transport", "InMemory");
         builder.UseSetting("ProviderDirectory:SeedDemoDirectory", _seed ? "true" : "false");
     }

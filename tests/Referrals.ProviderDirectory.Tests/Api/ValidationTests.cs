@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Referrals.Testing;
 using Xunit;
 using static Referrals.ProviderDirectory.Tests.Api.DirectoryApp;
 
@@ -24,7 +25,7 @@ public sealed class ValidationTests
     public async Task Wrong_types_and_malformed_json_are_400_naming_the_field()
     {
         await using var app = new DirectoryApp();
-        using var client = app.CreateClient();
+        using var client = app.CreateClient().As(TestTokens.Administrator());
 
         var wrongType = await ProblemAsync(
             await client.PostAsync("/api/providers/organizations", JsonText("""{"id":"org-x","services":[{"maximum":"many"}]}"""), Ct),
@@ -41,7 +42,7 @@ public sealed class ValidationTests
     public async Task Invalid_organisations_are_refused_field_by_field_and_nothing_is_stored()
     {
         await using var app = new DirectoryApp();
-        using var client = app.CreateClient();
+        using var client = app.CreateClient().As(TestTokens.Administrator());
 
         var problem = await ProblemAsync(await client.PostAsJsonAsync("/api/providers/organizations", new
         {
@@ -65,7 +66,7 @@ public sealed class ValidationTests
     public async Task Decline_needs_a_known_reason_and_text_for_other()
     {
         await using var app = new DirectoryApp();
-        using var client = app.CreateClient();
+        using var client = app.CreateClient().As(TestTokens.ProviderStaff("org-dgv"));
         var offer = Guid.NewGuid();
 
         var unknown = await ProblemAsync(
@@ -82,14 +83,16 @@ public sealed class ValidationTests
     public async Task Unknown_ids_are_404_and_bad_filters_400()
     {
         await using var app = new DirectoryApp();
-        using var client = app.CreateClient();
+        using var staff = app.CreateClient().As(TestTokens.ProviderStaff("org-dgv"));
+        using var socialWorker = app.CreateClient().As(TestTokens.SocialWorker("LV-DGV"));
+        using var admin = app.CreateClient().As(TestTokens.Administrator());
 
-        await ProblemAsync(await client.PostAsync($"/api/providers/offers/{Guid.NewGuid()}/accept", null, Ct), HttpStatusCode.NotFound);
-        await ProblemAsync(await client.GetAsync($"/api/providers/referrals/{Guid.NewGuid()}", Ct), HttpStatusCode.NotFound);
-        await ProblemAsync(await client.GetAsync("/api/providers/organizations/nope", Ct), HttpStatusCode.NotFound);
+        await ProblemAsync(await staff.PostAsync($"/api/providers/offers/{Guid.NewGuid()}/accept", null, Ct), HttpStatusCode.NotFound);
+        await ProblemAsync(await socialWorker.GetAsync($"/api/providers/referrals/{Guid.NewGuid()}", Ct), HttpStatusCode.NotFound);
+        await ProblemAsync(await socialWorker.GetAsync("/api/providers/organizations/nope", Ct), HttpStatusCode.NotFound);
         await ProblemAsync(
-            await client.PutAsJsonAsync("/api/providers/services/nope/capacity", new { available = 1 }, Ct), HttpStatusCode.NotFound);
-        var status = await ProblemAsync(await client.GetAsync("/api/providers/offers?status=Maybe", Ct), HttpStatusCode.BadRequest);
+            await admin.PutAsJsonAsync("/api/providers/services/nope/capacity", new { available = 1 }, Ct), HttpStatusCode.NotFound);
+        var status = await ProblemAsync(await socialWorker.GetAsync("/api/providers/offers?status=Maybe", Ct), HttpStatusCode.BadRequest);
         Assert.True(status.GetProperty("errors").TryGetProperty("status", out _));
     }
 
@@ -97,7 +100,7 @@ public sealed class ValidationTests
     public async Task The_demo_directory_loads_when_seeding_is_on()
     {
         await using var app = new DirectoryApp(seed: true);
-        using var client = app.CreateClient();
+        using var client = app.CreateClient().As(TestTokens.Administrator());
 
         var organisations = await GetJsonAsync(client, "/api/providers/admin/organizations");
 

@@ -1,4 +1,5 @@
 using Referrals.ProviderDirectory.Tests.Api;
+using Referrals.Testing;
 using Xunit;
 
 namespace Referrals.ProviderDirectory.Tests.Hsds;
@@ -14,7 +15,8 @@ public sealed class SeededDirectory : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        Client = _app.CreateClient();
+        // An administrator may read the whole directory and change any service's capacity.
+        Client = _app.CreateClient().As(TestTokens.Administrator());
         return ValueTask.CompletedTask;
     }
 

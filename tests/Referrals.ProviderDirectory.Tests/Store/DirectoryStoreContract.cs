@@ -111,10 +111,30 @@ public abstract class DirectoryStoreContract
             await store.Offers.TryInsertAsync(offer, Ct);
         }
 
-        Assert.Equal([a.OfferId, b.OfferId], (await store.FindOffersAsync(null, referral, null, Ct)).Select(o => o.OfferId));
-        Assert.Equal([b.OfferId, c.OfferId], (await store.FindOffersAsync("org-2", null, null, Ct)).Select(o => o.OfferId));
-        Assert.Equal([b.OfferId], (await store.FindOffersAsync("org-2", referral, OfferStatus.Pending, Ct)).Select(o => o.OfferId));
-        Assert.Equal(3, (await store.FindOffersAsync(null, null, null, Ct)).Count);
+        Assert.Equal([a.OfferId, b.OfferId], (await store.FindOffersAsync(null, referral, null, null, Ct)).Select(o => o.OfferId));
+        Assert.Equal([b.OfferId, c.OfferId], (await store.FindOffersAsync("org-2", null, null, null, Ct)).Select(o => o.OfferId));
+        Assert.Equal([b.OfferId], (await store.FindOffersAsync("org-2", referral, OfferStatus.Pending, null, Ct)).Select(o => o.OfferId));
+        Assert.Equal(3, (await store.FindOffersAsync(null, null, null, null, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task Offers_are_narrowed_to_the_municipalities_of_their_referrals()
+    {
+        var store = await CreateStoreAsync();
+        var dgv = Offer(Guid.NewGuid(), "org-1", OfferStatus.Pending, Now);
+        dgv.Municipality = "LV-DGV";
+        var rez = Offer(Guid.NewGuid(), "org-1", OfferStatus.Pending, Now.AddMinutes(1));
+        rez.Municipality = "LV-REZ";
+        var rix = Offer(Guid.NewGuid(), "org-1", OfferStatus.Pending, Now.AddMinutes(2));
+        rix.Municipality = "LV-RIX";
+        foreach (var offer in new[] { dgv, rez, rix })
+        {
+            await store.Offers.TryInsertAsync(offer, Ct);
+        }
+
+        Assert.Equal([dgv.OfferId], (await store.FindOffersAsync(null, null, null, ["LV-DGV"], Ct)).Select(o => o.OfferId));
+        Assert.Equal([dgv.OfferId, rez.OfferId], (await store.FindOffersAsync("org-1", null, null, ["LV-DGV", "LV-REZ"], Ct)).Select(o => o.OfferId));
+        Assert.Empty(await store.FindOffersAsync(null, null, null, [], Ct));
     }
 
     [Fact]

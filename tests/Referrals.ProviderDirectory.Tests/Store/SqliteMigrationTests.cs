@@ -1,7 +1,9 @@
 using Referrals.Messaging.Documents;
 using Referrals.ProviderDirectory.Hsds;
+using Referrals.ProviderDirectory.Offers;
 using Referrals.ProviderDirectory.Organisations;
 using Referrals.ProviderDirectory.ProviderServices;
+using Referrals.ProviderDirectory.Requests;
 using Referrals.ProviderDirectory.Store;
 using Referrals.Testing;
 using Xunit;
@@ -37,6 +39,37 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal("org-old", (await store.OrganisationByHsdsIdAsync(HsdsIds.Organisation("org-old"), Ct))?.Id);
         Assert.Single(await store.MatchableServicesAsync(new MatchQuery("home-care", "LV-DGV", "Latgale", 80, "female", "elderly"), Ct));
         Assert.Single((await store.SearchServicesAsync(new ServiceQuery(Search: "vecais"), 1, 10, Ct)).Items);
+    }
+
+    [Fact]
+    public async Task Offers_of_a_round_2_file_gain_their_referrals_municipality_so_narrowed_lists_keep_them()
+    {
+        var connectionString = _temp.SqliteConnectionString("round2");
+        var database = new SqliteDatabase(connectionString);
+        var oldOffers = new SqliteDocumentCollection<OfferDocument>(database, "offers",
+            new SqliteColumn<OfferDocument>("provider_id", o => o.ProviderId),
+            new SqliteColumn<OfferDocument>("referral_id", o => o.ReferralId.ToString("D")),
+            new SqliteColumn<OfferDocument>("status", o => o.Status),
+            new SqliteColumn<OfferDocument>("offered_at", o => o.OfferedAt));
+        var requests = new SqliteDocumentCollection<PlacementRequestDocument>(database, "placement_requests",
+            new SqliteColumn<PlacementRequestDocument>("status", r => r.Status),
+            new SqliteColumn<PlacementRequestDocument>("service_type", r => r.ServiceType),
+            new SqliteColumn<PlacementRequestDocument>("waitlisted_at", r => r.WaitlistedAt));
+        var referral = Guid.NewGuid();
+        var offerId = Guid.NewGuid();
+        await requests.TryInsertAsync(new PlacementRequestDocument
+        {
+            Id = PlacementRequestDocument.IdOf(referral), ReferralId = referral, Municipality = "LV-DGV", ServiceType = "home-care",
+        }, Ct);
+        await oldOffers.TryInsertAsync(new OfferDocument
+        {
+            Id = OfferDocument.IdOf(offerId), OfferId = offerId, ReferralId = referral, ProviderId = "org-old", ServiceId = "svc-old",
+        }, Ct);
+
+        var store = new SqliteDirectoryStore(connectionString);
+
+        Assert.Equal([offerId], (await store.FindOffersAsync(null, null, null, ["LV-DGV"], Ct)).Select(o => o.OfferId));
+        Assert.Equal("LV-DGV", (await store.Offers.FindAsync(OfferDocument.IdOf(offerId), Ct))!.Municipality);
     }
 
     public void Dispose() => _temp.Dispose();

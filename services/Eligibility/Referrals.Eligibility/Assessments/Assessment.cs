@@ -14,6 +14,12 @@ public sealed class Assessment : OutboxDocument
 
     public string ServiceType { get; set; } = "";
 
+    /// <summary>
+    /// The referring social service's municipality (ISO code): the tenant whose social workers, and whose region's
+    /// coordinator, may read this assessment. Empty for assessments stored before it was kept (no one but the bus sees those).
+    /// </summary>
+    public string Municipality { get; set; } = "";
+
     public EligibilityOutcome Outcome { get; set; }
 
     public string RuleSetVersion { get; set; } = "";
@@ -39,8 +45,9 @@ public sealed class Assessment : OutboxDocument
 
     public static Assessment Of(
         Guid referralId, string serviceType, EligibilityEvaluation evaluation, DateTimeOffset assessedAt,
-        DateOnly? documentsCompleteOn = null, DateOnly? decisionDueOn = null) => new()
+        DateOnly? documentsCompleteOn = null, DateOnly? decisionDueOn = null, string municipality = "") => new()
     {
+        Municipality = municipality,
         DocumentsCompleteOn = documentsCompleteOn,
         DecisionDueOn = decisionDueOn,
         Id = IdOf(referralId),

@@ -1,9 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Referrals.Contracts.Eligibility;
+using Referrals.Reference;
+using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.Eligibility.Assessments;
 
-/// <summary>GET /api/eligibility/assessments/{referralId}: the stored assessment of a referral.</summary>
+/// <summary>
+/// GET /api/eligibility/assessments/{referralId}: the stored assessment of a referral, for the social workers of the
+/// referring municipality and the coordinator of its region; another tenant's referral is not found (its existence is not revealed).
+/// </summary>
 public static class GetAssessment
 {
     public sealed record AssessmentResponse(
@@ -17,10 +22,10 @@ public static class GetAssessment
         DateTimeOffset? OverdueSince);
 
     public static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> HandleAsync(
-        Guid referralId, IAssessmentStore store, CancellationToken cancellationToken)
+        Guid referralId, HttpContext http, IAssessmentStore store, CancellationToken cancellationToken)
     {
         var assessment = await store.FindAsync(referralId, cancellationToken);
-        return assessment is null
+        return assessment is null || !http.User.Actor().CanReadReferralOf(assessment.Municipality, Municipalities.RegionOf)
             ? TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Assessment not found",

@@ -19,6 +19,6 @@ public interface IAssessmentStore
     /// <summary>NeedsInformation assessments due before <paramref name="today"/> and not yet flagged, oldest due first.</summary>
     Task<IReadOnlyList<Assessment>> FindNewlyOverdueAsync(DateOnly today, int max, CancellationToken cancellationToken);
 
-    /// <summary>Assessments flagged overdue, oldest due first.</summary>
-    Task<IReadOnlyList<Assessment>> ListOverdueAsync(int max, CancellationToken cancellationToken);
+    /// <summary>Assessments flagged overdue, oldest due first; only those of <paramref name="municipalities"/> when given.</summary>
+    Task<IReadOnlyList<Assessment>> ListOverdueAsync(IReadOnlyCollection<string>? municipalities, int max, CancellationToken cancellationToken);
 }

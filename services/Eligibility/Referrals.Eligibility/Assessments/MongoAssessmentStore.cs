@@ -39,9 +39,12 @@ public sealed class MongoAssessmentStore : IAssessmentStore
             .Limit(max)
             .ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<Assessment>> ListOverdueAsync(int max, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<Assessment>> ListOverdueAsync(
+        IReadOnlyCollection<string>? municipalities, int max, CancellationToken cancellationToken) =>
         await _assessments.Collection
-            .Find(a => a.OverdueSince != null)
+            .Find(municipalities is null
+                ? Builders<Assessment>.Filter.Ne(a => a.OverdueSince, null)
+                : Builders<Assessment>.Filter.Ne(a => a.OverdueSince, null) & Builders<Assessment>.Filter.In(a => a.Municipality, municipalities))
             .SortBy(a => a.DecisionDueOn)
             .Limit(max)
             .ToListAsync(cancellationToken);

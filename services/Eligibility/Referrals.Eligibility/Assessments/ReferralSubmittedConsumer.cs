@@ -71,7 +71,7 @@ public sealed partial class ReferralSubmittedConsumer(
         var documentsComplete = message.DocumentsCompleteOn ?? LatvianCalendar.DateOf(message.OccurredAt);
         var assessment = Assessment.Of(
             message.ReferralId, message.ServiceType, evaluation, now,
-            documentsComplete, deadlines.Value.DueOn(message.ServiceType, documentsComplete));
+            documentsComplete, deadlines.Value.DueOn(message.ServiceType, documentsComplete), message.MunicipalityCode);
         assessment.RememberProcessed(messageId);
         var eventId = NewId.NextGuid();
         assessment.Raise(

@@ -11,6 +11,6 @@ public sealed class ReferralSubmittedConsumerDefinition : ConsumerDefinition<Ref
         IConsumerConfigurator<ReferralSubmittedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
     }
 }

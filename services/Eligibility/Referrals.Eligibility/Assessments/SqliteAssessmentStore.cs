@@ -9,7 +9,7 @@ public sealed class SqliteAssessmentStore : IAssessmentStore
 {
     private const string Table = "assessments";
 
-    private static readonly (string Name, string Type)[] AddedColumns = [("decision_due", "TEXT"), ("overdue_at", "TEXT")];
+    private static readonly (string Name, string Type)[] AddedColumns = [("decision_due", "TEXT"), ("overdue_at", "TEXT"), ("municipality", "TEXT")];
 
     private readonly SqliteDocumentCollection<Assessment> _assessments;
 
@@ -22,7 +22,8 @@ public sealed class SqliteAssessmentStore : IAssessmentStore
             new SqliteColumn<Assessment>("outcome", a => a.Outcome),
             new SqliteColumn<Assessment>("assessed_at", a => a.AssessedAt),
             new SqliteColumn<Assessment>("decision_due", a => a.DecisionDueOn),
-            new SqliteColumn<Assessment>("overdue_at", a => a.OverdueSince));
+            new SqliteColumn<Assessment>("overdue_at", a => a.OverdueSince),
+            new SqliteColumn<Assessment>("municipality", a => a.Municipality));
     }
 
     public IOutboxSource Outbox => _assessments;
@@ -44,8 +45,22 @@ public sealed class SqliteAssessmentStore : IAssessmentStore
             limit: max,
             cancellationToken: cancellationToken);
 
-    public Task<IReadOnlyList<Assessment>> ListOverdueAsync(int max, CancellationToken cancellationToken) =>
-        _assessments.QueryAsync("overdue_at IS NOT NULL", orderBy: "decision_due", limit: max, cancellationToken: cancellationToken);
+    public Task<IReadOnlyList<Assessment>> ListOverdueAsync(
+        IReadOnlyCollection<string>? municipalities, int max, CancellationToken cancellationToken)
+    {
+        if (municipalities is null)
+        {
+            return _assessments.QueryAsync("overdue_at IS NOT NULL", orderBy: "decision_due", limit: max, cancellationToken: cancellationToken);
+        }
+
+        var names = municipalities.Select((_, i) => $"@m{i}").ToList();
+        return _assessments.QueryAsync(
+            names.Count == 0 ? "0" : $"overdue_at IS NOT NULL AND municipality IN ({string.Join(", ", names)})",
+            municipalities.Select((code, i) => ($"@m{i}", (object?)code)),
+            orderBy: "decision_due",
+            limit: max,
+            cancellationToken: cancellationToken);
+    }
 
     /// <summary>A store file from before decision deadlines lacks their columns; add them so the indexes can be built.</summary>
     private static void AddMissingColumns(SqliteDatabase database)

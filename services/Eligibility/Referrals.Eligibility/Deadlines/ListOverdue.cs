@@ -1,10 +1,15 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Referrals.Contracts.Eligibility;
 using Referrals.Eligibility.Assessments;
+using Referrals.Reference;
+using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.Eligibility.Deadlines;
 
-/// <summary>GET /api/eligibility/overdue: referrals whose eligibility decision is past its due date, oldest due first.</summary>
+/// <summary>
+/// GET /api/eligibility/overdue: referrals whose eligibility decision is past its due date, oldest due first; a social
+/// worker sees those of their municipality, a coordinator those of their region.
+/// </summary>
 public static class ListOverdue
 {
     private const int Max = 1000;
@@ -18,9 +23,9 @@ public static class ListOverdue
         DateOnly? DecisionDueOn,
         DateTimeOffset? OverdueSince);
 
-    public static async Task<Ok<List<OverdueView>>> HandleAsync(IAssessmentStore store, CancellationToken cancellationToken)
+    public static async Task<Ok<List<OverdueView>>> HandleAsync(HttpContext http, IAssessmentStore store, CancellationToken cancellationToken)
     {
-        var overdue = await store.ListOverdueAsync(Max, cancellationToken);
+        var overdue = await store.ListOverdueAsync(http.User.Actor().ReadableMunicipalities(Municipalities.Regions), Max, cancellationToken);
         return TypedResults.Ok(overdue
             .Select(a => new OverdueView(a.ReferralId, a.ServiceType, a.Outcome, a.RuleSetVersion, a.DocumentsCompleteOn, a.DecisionDueOn, a.OverdueSince))
             .ToList());

@@ -1,17 +1,16 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Referrals.Eligibility.Rules;
+using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.Eligibility.RuleSets;
 
 /// <summary>
 /// POST or PUT /api/eligibility/rulesets: a complete rule-set document (the same JSON as <c>rules.json</c>) becomes the
 /// next version and judges every referral assessed from now on. The version number is assigned here. A document
-/// with any defect is refused as a whole, each problem keyed by its JSON path (<c>rules[3].criterion.minYears</c>).
+/// with any defect is refused as a whole (administrators only; the publisher's id is kept with the version), each problem keyed by its JSON path (<c>rules[3].criterion.minYears</c>).
 /// </summary>
 public static class PublishRuleSet
 {
-    public const string ActorHeader = "X-Actor";
-
     public static async Task<Results<Created<RuleSetSummary>, ValidationProblem>> HandleAsync(
         HttpRequest request, RuleSetVersions versions, CancellationToken cancellationToken)
     {
@@ -28,8 +27,7 @@ public static class PublishRuleSet
             return TypedResults.ValidationProblem(e.Errors(), title: "The rule-set document is invalid");
         }
 
-        var actor = request.Headers[ActorHeader].FirstOrDefault();
-        var published = await versions.PublishAsync(candidate, string.IsNullOrWhiteSpace(actor) ? null : actor, cancellationToken);
+        var published = await versions.PublishAsync(candidate, request.HttpContext.User.Actor().Id, cancellationToken);
         return TypedResults.Created($"/api/eligibility/rulesets/{published.Version}", published);
     }
 }

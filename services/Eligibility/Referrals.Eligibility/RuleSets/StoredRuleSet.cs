@@ -12,7 +12,7 @@ public sealed class StoredRuleSet : OutboxDocument
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>The X-Actor who published it (an id, not a name).</summary>
+    /// <summary>The id of the administrator who published it (the token's subject, never a name).</summary>
     public string? CreatedBy { get; set; }
 
     public int RuleCount { get; set; }

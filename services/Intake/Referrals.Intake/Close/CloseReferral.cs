@@ -1,13 +1,11 @@
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Referrals.Contracts.Intake;
+using Referrals.Intake.Audit;
 using Referrals.Intake.Http;
 using Referrals.Intake.Read;
 using Referrals.Intake.Referrals;
-using Referrals.Intake.Store;
-using Referrals.Messaging.Outbox;
-
 using Referrals.ServiceDefaults.Http;
+using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.Intake.Close;
 
@@ -21,14 +19,13 @@ public static partial class CloseReferral
             .WithName("CloseReferral")
             .WithSummary("Close a placed referral with its outcome")
             .Accepts<CloseReferralRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Roles.SocialWorker);
 
     public static async Task<Results<Ok<ReferralView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id,
         HttpContext http,
-        IReferralStore store,
-        OutboxPublisher publisher,
-        IPublishEndpoint publishEndpoint,
+        ReferralCommand command,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -61,16 +58,15 @@ public static partial class CloseReferral
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var actor = ActingUser.Of(http);
+        var actor = http.User.Actor();
         var logger = loggers.CreateLogger(typeof(CloseReferral).FullName!);
-        return await ReferralCommand.ApplyAsync(
+        return await command.ApplyAsync(
+            actor,
             id,
-            r => ReferralStateMachine.Close(r, outcome, note, actor, time.GetUtcNow()),
+            AuditActions.Closed,
+            r => ReferralStateMachine.Close(r, outcome, note, actor.Id, time.GetUtcNow()),
             r => Problems.Conflict("Referral cannot be closed", $"Only a Placed referral can be closed; this one is {r.Status}."),
             () => LogClosed(logger, id),
-            store,
-            publisher,
-            publishEndpoint,
             cancellationToken);
     }
 

@@ -9,7 +9,12 @@ namespace Referrals.Intake.Events;
 public sealed class PlacementAcceptedConsumer(ReferralMessages referrals) : IConsumer<PlacementAccepted>
 {
     public Task Consume(ConsumeContext<PlacementAccepted> context) =>
-        referrals.ApplyAsync(context, context.Message.ReferralId, (referral, now) => ReferralStateMachine.Apply(referral, context.Message, now));
+        referrals.ApplyAsync(
+            context,
+            context.Message.ReferralId,
+            (referral, now) => ReferralStateMachine.Apply(referral, context.Message, now),
+            referral => MessageFit.Check(referral, context.Message),
+            context.Message.Actor);
 }
 
 public sealed class PlacementAcceptedConsumerDefinition : ConsumerDefinition<PlacementAcceptedConsumer>
@@ -18,5 +23,5 @@ public sealed class PlacementAcceptedConsumerDefinition : ConsumerDefinition<Pla
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<PlacementAcceptedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

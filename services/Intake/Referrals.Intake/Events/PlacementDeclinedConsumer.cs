@@ -9,7 +9,12 @@ namespace Referrals.Intake.Events;
 public sealed class PlacementDeclinedConsumer(ReferralMessages referrals) : IConsumer<PlacementDeclined>
 {
     public Task Consume(ConsumeContext<PlacementDeclined> context) =>
-        referrals.ApplyAsync(context, context.Message.ReferralId, (referral, now) => ReferralStateMachine.Apply(referral, context.Message, now));
+        referrals.ApplyAsync(
+            context,
+            context.Message.ReferralId,
+            (referral, now) => ReferralStateMachine.Apply(referral, context.Message, now),
+            referral => MessageFit.Check(referral, context.Message),
+            context.Message.Actor);
 }
 
 public sealed class PlacementDeclinedConsumerDefinition : ConsumerDefinition<PlacementDeclinedConsumer>
@@ -18,5 +23,5 @@ public sealed class PlacementDeclinedConsumerDefinition : ConsumerDefinition<Pla
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<PlacementDeclinedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

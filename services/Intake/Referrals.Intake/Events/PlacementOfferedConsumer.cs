@@ -9,7 +9,11 @@ namespace Referrals.Intake.Events;
 public sealed class PlacementOfferedConsumer(ReferralMessages referrals) : IConsumer<PlacementOffered>
 {
     public Task Consume(ConsumeContext<PlacementOffered> context) =>
-        referrals.ApplyAsync(context, context.Message.ReferralId, (referral, now) => ReferralStateMachine.Apply(referral, context.Message, now));
+        referrals.ApplyAsync(
+            context,
+            context.Message.ReferralId,
+            (referral, now) => ReferralStateMachine.Apply(referral, context.Message, now),
+            referral => MessageFit.Check(referral, context.Message));
 }
 
 public sealed class PlacementOfferedConsumerDefinition : ConsumerDefinition<PlacementOfferedConsumer>
@@ -18,5 +22,5 @@ public sealed class PlacementOfferedConsumerDefinition : ConsumerDefinition<Plac
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<PlacementOfferedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

@@ -9,7 +9,11 @@ namespace Referrals.Intake.Events;
 public sealed class ReferralWaitlistedConsumer(ReferralMessages referrals) : IConsumer<ReferralWaitlisted>
 {
     public Task Consume(ConsumeContext<ReferralWaitlisted> context) =>
-        referrals.ApplyAsync(context, context.Message.ReferralId, (referral, now) => ReferralStateMachine.Apply(referral, context.Message, now));
+        referrals.ApplyAsync(
+            context,
+            context.Message.ReferralId,
+            (referral, now) => ReferralStateMachine.Apply(referral, context.Message, now),
+            referral => MessageFit.Check(referral, context.Message));
 }
 
 public sealed class ReferralWaitlistedConsumerDefinition : ConsumerDefinition<ReferralWaitlistedConsumer>
@@ -18,5 +22,5 @@ public sealed class ReferralWaitlistedConsumerDefinition : ConsumerDefinition<Re
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ReferralWaitlistedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

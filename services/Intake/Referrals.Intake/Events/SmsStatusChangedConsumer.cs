@@ -18,5 +18,5 @@ public sealed class SmsStatusChangedConsumerDefinition : ConsumerDefinition<SmsS
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<SmsStatusChangedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

@@ -1,12 +1,18 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Referrals.Contracts.Intake;
+using Referrals.Intake.Access;
 using Referrals.Intake.Http;
 using Referrals.Intake.Store;
 using Referrals.Reference;
+using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.Intake.Read;
 
-/// <summary><c>GET /api/referrals?municipality=&amp;status=</c>: a social service's worklist, newest first.</summary>
+/// <summary>
+/// <c>GET /api/referrals?municipality=&amp;status=</c>: a worklist, newest first, without personal data. A social
+/// worker sees their municipality, a coordinator the municipalities of their region; a filter naming any other
+/// municipality is refused (403).
+/// </summary>
 public static class ListReferrals
 {
     public const int Limit = 500;
@@ -14,11 +20,13 @@ public static class ListReferrals
     public static RouteHandlerBuilder MapListReferrals(this RouteGroupBuilder group) =>
         group.MapGet("", HandleAsync)
             .WithName("ListReferrals")
-            .WithSummary("Referrals by municipality and status (both optional), newest first");
+            .WithSummary("Referrals of the caller's municipality or region, by municipality and status (both optional), newest first")
+            .RequireAuthorization(policy => policy.RequireRole(Roles.SocialWorker, Roles.Coordinator));
 
-    public static async Task<Results<Ok<IReadOnlyList<ReferralSummary>>, ValidationProblem>> HandleAsync(
+    public static async Task<Results<Ok<IReadOnlyList<ReferralSummary>>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         string? municipality,
         string? status,
+        HttpContext http,
         IReferralStore store,
         CancellationToken cancellationToken)
     {
@@ -53,7 +61,14 @@ public static class ListReferrals
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var referrals = await store.ListAsync(code, wanted, Limit, cancellationToken);
+        var actor = http.User.Actor();
+        var allowed = actor.ReadableMunicipalities(Municipalities.Regions);
+        if (allowed.Count == 0 || (code is not null && !allowed.Contains(code)))
+        {
+            return Problems.Forbidden("municipality", "You may only list the referrals of your own municipality or region.");
+        }
+
+        var referrals = await store.ListAsync(code is null ? allowed : [code], wanted, Limit, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ReferralSummary>>(referrals.Select(ReferralSummary.From).ToList());
     }
 }

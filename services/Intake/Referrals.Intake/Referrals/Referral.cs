@@ -58,6 +58,12 @@ public sealed class Referral : OutboxDocument
 
     public List<TimelineEntry> Timeline { get; set; } = [];
 
+    /// <summary>Who consented to the processing, for which purposes, and when; null only for referrals from before consent was recorded.</summary>
+    public ReferralConsent? Consent { get; set; }
+
+    /// <summary>Set when the retention period ran out and the client's personal data was erased.</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
+
     /// <summary>Absent (not null) in MongoDB when unset, so the sparse unique index only sees real keys.</summary>
     [BsonIgnoreIfNull]
     public string? IdempotencyKey { get; set; }
@@ -74,12 +80,19 @@ public sealed class ReferralClient
     /// <summary>Internal client id: stable even when the person's code changes.</summary>
     public Guid ClientId { get; set; }
 
-    public string GivenName { get; set; } = "";
+    /// <summary>Null once anonymised.</summary>
+    public string? GivenName { get; set; }
 
-    public string FamilyName { get; set; } = "";
+    /// <summary>Null once anonymised.</summary>
+    public string? FamilyName { get; set; }
 
-    public string PersonalCode { get; set; } = "";
+    /// <summary>The personal code encrypted (see <c>PersonalDataProtector</c>): never stored in clear.</summary>
+    public string? ProtectedPersonalCode { get; set; }
 
+    /// <summary>Keyed hash (HMAC-SHA256) of the normalised personal code, the only way to search by it.</summary>
+    public string? PersonalCodeHash { get; set; }
+
+    /// <summary>Once anonymised only the birth year is kept, as 1 January of that year.</summary>
     public DateOnly DateOfBirth { get; set; }
 
     public string Gender { get; set; } = "";
@@ -91,8 +104,8 @@ public sealed class ReferralClient
 
 public sealed class ReferralFamily
 {
-    /// <summary>E.164, or null when no number was given.</summary>
-    public string? Phone { get; set; }
+    /// <summary>The E.164 number encrypted (see <c>PersonalDataProtector</c>), or null when none was given.</summary>
+    public string? ProtectedPhone { get; set; }
 
     public string PreferredLanguage { get; set; } = "lv";
 
@@ -160,6 +173,23 @@ public sealed class ReferralPlacement
     public string ServiceId { get; set; } = "";
 
     public DateTimeOffset AcceptedAt { get; set; }
+}
+
+/// <summary>The consent recorded at intake.</summary>
+public sealed class ReferralConsent
+{
+    /// <summary>person or legal-representative.</summary>
+    public string GivenBy { get; set; } = "";
+
+    public DateOnly GivenOn { get; set; }
+
+    /// <summary>referral-processing (always) and optionally sms-updates.</summary>
+    public List<string> Purposes { get; set; } = [];
+
+    /// <summary>The social worker who recorded it (an id).</summary>
+    public string RecordedBy { get; set; } = "";
+
+    public DateTimeOffset RecordedAt { get; set; }
 }
 
 /// <summary>One line of the referral's history: when, what happened, the status after it, who, and why.</summary>

@@ -21,14 +21,15 @@ public static class ReferralStateMachine
     public static bool CanClose(ReferralStatus status) => status == ReferralStatus.Placed;
 
     /// <summary>A new referral: Submitted, announced as change 1 (From = To = Submitted) together with ReferralSubmitted.</summary>
-    public static void Submit(Referral referral, string? actor, DateTimeOffset now)
+    /// <param name="phone">The family's number in clear (the document holds it only encrypted), for the SMS contact.</param>
+    public static void Submit(Referral referral, string? actor, DateTimeOffset now, string? phone)
     {
         referral.Status = ReferralStatus.Submitted;
         referral.StatusSequence = 0;
         referral.SubmittedAt = now;
         referral.UpdatedAt = now;
         AddLine(referral, now, nameof(ReferralSubmitted), actor, null);
-        var contact = referral.Family is { SmsConsent: true, Phone: { } phone }
+        var contact = referral.Family.SmsConsent && phone is not null
             ? new FamilyContact(phone, referral.Family.PreferredLanguage)
             : null;
         var eventId = Guid.NewGuid();
@@ -242,6 +243,43 @@ public static class ReferralStateMachine
         referral.Raise(new ReferralClosed(eventId, referral.ReferralGuid(), now, actor, outcome, note), eventId, now);
         var detail = string.IsNullOrWhiteSpace(note) ? outcome.ToString() : $"{outcome}: {note}";
         Move(referral, ReferralStatus.Closed, nameof(ReferralClosed), actor, now, detail, reason: outcome.ToString());
+        return true;
+    }
+
+    /// <summary>
+    /// The retention period of a final referral ran out: erase the client's personal data (names, personal code and
+    /// its hash, address, phone, free-text reasons), keep only the birth year (as 1 January, so the date stays a
+    /// date), mark it and raise ReferralAnonymised. False (nothing changed) unless final and not yet anonymised.
+    /// </summary>
+    public static bool Anonymise(Referral referral, DateTimeOffset now)
+    {
+        if (!IsFinal(referral.Status) || referral.AnonymisedAt is not null)
+        {
+            return false;
+        }
+
+        var client = referral.Client;
+        client.GivenName = null;
+        client.FamilyName = null;
+        client.ProtectedPersonalCode = null;
+        client.PersonalCodeHash = null;
+        client.Address = null;
+        client.DateOfBirth = new DateOnly(client.DateOfBirth.Year, 1, 1);
+        referral.Family.ProtectedPhone = null;
+        referral.WithdrawReason = null;
+        referral.OutcomeNote = null;
+        foreach (var line in referral.Timeline.Where(l => l.Event is nameof(ReferralWithdrawn) or nameof(ReferralClosed)))
+        {
+            // Free text a social worker wrote may name people; the outcome code is kept.
+            line.Detail = line.Event == nameof(ReferralClosed) ? referral.Outcome?.ToString() : null;
+        }
+
+        referral.IdempotencyKey = null;
+        referral.RequestHash = null;
+        referral.AnonymisedAt = now;
+        var eventId = Guid.NewGuid();
+        referral.Raise(new ReferralAnonymised(eventId, referral.ReferralGuid(), now), eventId, now);
+        AddLine(referral, now, nameof(ReferralAnonymised), "system", "Retention period ended; personal data erased");
         return true;
     }
 

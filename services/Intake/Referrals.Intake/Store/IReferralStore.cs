@@ -20,6 +20,15 @@ public interface IReferralStore
     /// <summary>Read, change, write under the version guard (see <c>DocumentUpdates</c>); null when there is no such referral.</summary>
     Task<Referral?> UpdateAsync(Guid id, Func<Referral, bool> change, Guid? messageId, CancellationToken cancellationToken);
 
-    /// <summary>Newest first; either filter may be null.</summary>
-    Task<IReadOnlyList<Referral>> ListAsync(string? municipality, ReferralStatus? status, int limit, CancellationToken cancellationToken);
+    /// <summary>Newest first; <paramref name="municipalities"/> null means every municipality, <paramref name="status"/> null every status.</summary>
+    Task<IReadOnlyList<Referral>> ListAsync(IReadOnlyCollection<string>? municipalities, ReferralStatus? status, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The municipality's referrals of the person with this personal-code hash, newest first.</summary>
+    Task<IReadOnlyList<Referral>> FindByPersonalCodeHashAsync(string municipality, string hash, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The municipality's referrals of one client, newest first.</summary>
+    Task<IReadOnlyList<Referral>> ListByClientAsync(string municipality, Guid clientId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Final (Closed, Withdrawn, Rejected), not yet anonymised, last updated before <paramref name="updatedBefore"/>; oldest first.</summary>
+    Task<IReadOnlyList<Referral>> ListExpiredAsync(DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken);
 }

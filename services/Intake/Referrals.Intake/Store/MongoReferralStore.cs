@@ -9,6 +9,8 @@ namespace Referrals.Intake.Store;
 /// <summary>Referrals in the <c>referrals</c> collection; its indexes are created here, at start.</summary>
 public sealed class MongoReferralStore : IReferralStore
 {
+    private static readonly ReferralStatus[] Final = [ReferralStatus.Closed, ReferralStatus.Withdrawn, ReferralStatus.Rejected];
+
     private readonly MongoDocumentCollection<Referral> _referrals;
 
     public MongoReferralStore(IMongoDatabase database)
@@ -27,6 +29,15 @@ public sealed class MongoReferralStore : IReferralStore
             new CreateIndexModel<Referral>(
                 keys.Ascending(r => r.Municipality).Ascending(r => r.Status).Descending(r => r.SubmittedAt),
                 new CreateIndexOptions { Name = "municipality_status" }),
+            new CreateIndexModel<Referral>(
+                keys.Ascending(r => r.Client.PersonalCodeHash).Ascending(r => r.Municipality),
+                new CreateIndexOptions { Name = "personal_code_hash" }),
+            new CreateIndexModel<Referral>(
+                keys.Ascending(r => r.Client.ClientId).Ascending(r => r.Municipality),
+                new CreateIndexOptions { Name = "client_id" }),
+            new CreateIndexModel<Referral>(
+                keys.Ascending(r => r.Status).Ascending(r => r.AnonymisedAt).Ascending(r => r.UpdatedAt),
+                new CreateIndexOptions { Name = "retention" }),
         ]);
     }
 
@@ -44,13 +55,13 @@ public sealed class MongoReferralStore : IReferralStore
     public Task<Referral?> UpdateAsync(Guid id, Func<Referral, bool> change, Guid? messageId, CancellationToken cancellationToken) =>
         _referrals.UpdateAsync(id.ToString(), change, messageId, cancellationToken);
 
-    public async Task<IReadOnlyList<Referral>> ListAsync(string? municipality, ReferralStatus? status, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Referral>> ListAsync(IReadOnlyCollection<string>? municipalities, ReferralStatus? status, int limit, CancellationToken cancellationToken)
     {
         var filters = Builders<Referral>.Filter;
         var filter = filters.Empty;
-        if (municipality is not null)
+        if (municipalities is not null)
         {
-            filter &= filters.Eq(r => r.Municipality, municipality);
+            filter &= filters.In(r => r.Municipality, municipalities);
         }
 
         if (status is { } s)
@@ -58,10 +69,30 @@ public sealed class MongoReferralStore : IReferralStore
             filter &= filters.Eq(r => r.Status, s);
         }
 
-        return await _referrals.Collection.Find(filter)
+        return await Newest(filter, limit, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Referral>> FindByPersonalCodeHashAsync(string municipality, string hash, int limit, CancellationToken cancellationToken) =>
+        Newest(Builders<Referral>.Filter.Where(r => r.Client.PersonalCodeHash == hash && r.Municipality == municipality), limit, cancellationToken);
+
+    public Task<IReadOnlyList<Referral>> ListByClientAsync(string municipality, Guid clientId, int limit, CancellationToken cancellationToken) =>
+        Newest(Builders<Referral>.Filter.Where(r => r.Client.ClientId == clientId && r.Municipality == municipality), limit, cancellationToken);
+
+    public async Task<IReadOnlyList<Referral>> ListExpiredAsync(DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken)
+    {
+        var filters = Builders<Referral>.Filter;
+        // UpdatedAt is stored as a fixed-format UTC string (the shared DateTimeOffset convention), so compare in memory
+        // after narrowing by status and the anonymised marker.
+        var candidates = await _referrals.Collection
+            .Find(filters.In(r => r.Status, Final) & filters.Eq(r => r.AnonymisedAt, null))
+            .ToListAsync(cancellationToken);
+        return candidates.Where(r => r.UpdatedAt < updatedBefore).OrderBy(r => r.UpdatedAt).Take(limit).ToList();
+    }
+
+    private async Task<IReadOnlyList<Referral>> Newest(FilterDefinition<Referral> filter, int limit, CancellationToken cancellationToken) =>
+        await _referrals.Collection.Find(filter)
             .SortByDescending(r => r.SubmittedAt)
             .ThenBy(r => r.Id)
             .Limit(limit)
             .ToListAsync(cancellationToken);
-    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Referrals.Contracts.Intake;
 using Referrals.Intake.Referrals;
 using Referrals.Messaging.Documents;
@@ -8,18 +9,27 @@ namespace Referrals.Intake.Store;
 /// <summary>Referrals as JSON rows in the service's SQLite file, with the columns the queries need lifted out.</summary>
 public sealed class SqliteReferralStore : IReferralStore
 {
+    private const string Table = "referrals";
+
+    private static readonly SqliteColumn<Referral>[] Columns =
+    [
+        new("short_code", r => r.ShortCode, Unique: true),
+        new("idempotency_key", r => r.IdempotencyKey, Unique: true),
+        new("municipality", r => r.Municipality),
+        new("status", r => r.Status),
+        new("submitted_at", r => r.SubmittedAt),
+        new("updated_at", r => r.UpdatedAt),
+        new("personal_code_hash", r => r.Client.PersonalCodeHash),
+        new("client_id", r => r.Client.ClientId.ToString()),
+        new("anonymised", r => r.AnonymisedAt is not null),
+    ];
+
     private readonly SqliteDocumentCollection<Referral> _referrals;
 
     public SqliteReferralStore(SqliteDatabase database)
     {
-        _referrals = new SqliteDocumentCollection<Referral>(
-            database,
-            "referrals",
-            new SqliteColumn<Referral>("short_code", r => r.ShortCode, Unique: true),
-            new SqliteColumn<Referral>("idempotency_key", r => r.IdempotencyKey, Unique: true),
-            new SqliteColumn<Referral>("municipality", r => r.Municipality),
-            new SqliteColumn<Referral>("status", r => r.Status),
-            new SqliteColumn<Referral>("submitted_at", r => r.SubmittedAt));
+        AddMissingColumns(database);
+        _referrals = new SqliteDocumentCollection<Referral>(database, Table, Columns);
     }
 
     public IOutboxSource Outbox => _referrals;
@@ -39,14 +49,15 @@ public sealed class SqliteReferralStore : IReferralStore
     public Task<Referral?> UpdateAsync(Guid id, Func<Referral, bool> change, Guid? messageId, CancellationToken cancellationToken) =>
         _referrals.UpdateAsync(id.ToString(), change, messageId, cancellationToken);
 
-    public Task<IReadOnlyList<Referral>> ListAsync(string? municipality, ReferralStatus? status, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Referral>> ListAsync(IReadOnlyCollection<string>? municipalities, ReferralStatus? status, int limit, CancellationToken cancellationToken)
     {
         var conditions = new List<string>();
         var parameters = new List<(string, object?)>();
-        if (municipality is not null)
+        if (municipalities is not null)
         {
-            conditions.Add("municipality = $municipality");
-            parameters.Add(("$municipality", municipality));
+            var names = municipalities.Select((m, i) => (Name: "$m" + i.ToString(CultureInfo.InvariantCulture), Value: m)).ToList();
+            conditions.Add(names.Count == 0 ? "0" : $"municipality IN ({string.Join(", ", names.Select(n => n.Name))})");
+            parameters.AddRange(names.Select(n => (n.Name, (object?)n.Value)));
         }
 
         if (status is { } s)
@@ -61,5 +72,58 @@ public sealed class SqliteReferralStore : IReferralStore
             orderBy: "submitted_at DESC, id",
             limit: limit,
             cancellationToken: cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Referral>> FindByPersonalCodeHashAsync(string municipality, string hash, int limit, CancellationToken cancellationToken) =>
+        _referrals.QueryAsync(
+            "personal_code_hash = $hash AND municipality = $municipality",
+            [("$hash", hash), ("$municipality", municipality)],
+            orderBy: "submitted_at DESC, id",
+            limit: limit,
+            cancellationToken: cancellationToken);
+
+    public Task<IReadOnlyList<Referral>> ListByClientAsync(string municipality, Guid clientId, int limit, CancellationToken cancellationToken) =>
+        _referrals.QueryAsync(
+            "client_id = $client AND municipality = $municipality",
+            [("$client", clientId.ToString()), ("$municipality", municipality)],
+            orderBy: "submitted_at DESC, id",
+            limit: limit,
+            cancellationToken: cancellationToken);
+
+    public Task<IReadOnlyList<Referral>> ListExpiredAsync(DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken) =>
+        _referrals.QueryAsync(
+            "status IN ('Closed', 'Withdrawn', 'Rejected') AND anonymised = 0 AND updated_at < $before",
+            [("$before", updatedBefore.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))],
+            orderBy: "updated_at, id",
+            limit: limit,
+            cancellationToken: cancellationToken);
+
+    /// <summary>A database from before a column existed gets it (empty) before the collection indexes it.</summary>
+    private static void AddMissingColumns(SqliteDatabase database)
+    {
+        using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT name FROM pragma_table_info('{Table}')";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+
+        if (existing.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var column in Columns.Where(c => !existing.Contains(c.Name)))
+        {
+            using var alter = connection.CreateCommand();
+            alter.CommandText = $"ALTER TABLE {Table} ADD COLUMN {column.Name}"
+                + (column.Name == "anonymised" ? " INTEGER NOT NULL DEFAULT 0" : "");
+            alter.ExecuteNonQuery();
+        }
     }
 }

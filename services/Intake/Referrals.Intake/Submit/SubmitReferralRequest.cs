@@ -17,6 +17,9 @@ public sealed record SubmitReferralRequest(
     SubmitReferralClient? Client,
     SubmitReferralFamily? Family)
 {
+    /// <summary>Required (see <see cref="SubmitConsent"/>); a property only so the positional shape stays as it was.</summary>
+    public SubmitReferralConsent? Consent { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ReferredBy { get; init; }
 
@@ -49,6 +52,11 @@ public sealed record SubmitReferralClient(
     string? DeclaredMunicipality);
 
 public sealed record SubmitReferralFamily(string? Phone, string? PreferredLanguage, bool? SmsConsent);
+
+/// <param name="GivenBy">person or legal-representative.</param>
+/// <param name="GivenOn">The day consent was given, not in the future.</param>
+/// <param name="Purposes">Must include referral-processing; sms-updates when the family gets SMS.</param>
+public sealed record SubmitReferralConsent(string? GivenBy, DateOnly? GivenOn, IReadOnlyList<string?>? Purposes);
 
 /// <summary>The 201 answer; <c>Location</c> points at the referral.</summary>
 public sealed record SubmittedReferral(Guid Id, string ShortCode, string Status);

@@ -45,12 +45,14 @@ public static class SubmitReferralValidator
         var client = ValidateClient(request.Client, today, errors);
         var family = ValidateFamily(request.Family, errors);
         var facts = SubmitReferralFacts.Validate(request, today, errors);
+        var consent = SubmitConsent.Validate(request.Consent, family?.SmsConsent ?? false, today, errors);
         if (!errors.IsEmpty)
         {
             return (null, errors);
         }
 
-        return (SubmitReferralFacts.CopyTo(facts, new SubmitReferralRequest(municipality, serviceType, clientGroup, documents, preferred, client, family)), errors);
+        var valid = new SubmitReferralRequest(municipality, serviceType, clientGroup, documents, preferred, client, family) { Consent = consent };
+        return (SubmitReferralFacts.CopyTo(facts, valid), errors);
     }
 
     private static SubmitReferralClient? ValidateClient(SubmitReferralClient? client, DateOnly today, ValidationErrors errors)

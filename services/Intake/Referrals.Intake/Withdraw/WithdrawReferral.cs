@@ -1,12 +1,10 @@
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Referrals.Intake.Audit;
 using Referrals.Intake.Http;
 using Referrals.Intake.Read;
 using Referrals.Intake.Referrals;
-using Referrals.Intake.Store;
-using Referrals.Messaging.Outbox;
-
 using Referrals.ServiceDefaults.Http;
+using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.Intake.Withdraw;
 
@@ -20,14 +18,13 @@ public static partial class WithdrawReferral
             .WithName("WithdrawReferral")
             .WithSummary("Withdraw a referral (not from Placed or a final state)")
             .Accepts<WithdrawReferralRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Roles.SocialWorker);
 
     public static async Task<Results<Ok<ReferralView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id,
         HttpContext http,
-        IReferralStore store,
-        OutboxPublisher publisher,
-        IPublishEndpoint publishEndpoint,
+        ReferralCommand command,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -47,16 +44,15 @@ public static partial class WithdrawReferral
             });
         }
 
-        var actor = ActingUser.Of(http);
+        var actor = http.User.Actor();
         var logger = loggers.CreateLogger(typeof(WithdrawReferral).FullName!);
-        return await ReferralCommand.ApplyAsync(
+        return await command.ApplyAsync(
+            actor,
             id,
-            r => ReferralStateMachine.Withdraw(r, reason, actor, time.GetUtcNow()),
+            AuditActions.Withdrawn,
+            r => ReferralStateMachine.Withdraw(r, reason, actor.Id, time.GetUtcNow()),
             r => Problems.Conflict("Referral cannot be withdrawn", $"A referral in status {r.Status} cannot be withdrawn."),
             () => LogWithdrawn(logger, id),
-            store,
-            publisher,
-            publishEndpoint,
             cancellationToken);
     }
 

@@ -1,14 +1,22 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Referrals.Notification.Contacts;
 using Referrals.Notification.Messages;
 using Referrals.Notification.Store;
+using Referrals.Reference;
+using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.Notification.Api;
 
-/// <summary>GET /api/notifications?referralId= : the SMS messages of one referral, in status order, phone masked.</summary>
+/// <summary>
+/// GET /api/notifications?referralId= : the SMS messages of one referral, in status order, phone masked. For social
+/// workers of the referral's municipality and the coordinator of its region; any other referral, and one Notification
+/// has not heard of, is 404 alike (an empty list would confirm that a foreign referral exists).
+/// </summary>
 public static class ListNotifications
 {
-    public static async Task<Results<Ok<List<NotificationResponse>>, ValidationProblem>> HandleAsync(
-        string? referralId, INotificationStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<NotificationResponse>>, NotFound, ValidationProblem>> HandleAsync(
+        string? referralId, ClaimsPrincipal user, INotificationStore store, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(referralId))
         {
@@ -26,6 +34,12 @@ public static class ListNotifications
             });
         }
 
+        var contact = await store.Contacts.FindAsync(FamilyContactDocument.IdFor(id), cancellationToken);
+        if (contact is null || !user.Actor().CanReadReferralOf(contact.MunicipalityCode, Municipalities.RegionOf))
+        {
+            return TypedResults.NotFound();
+        }
+
         var messages = await store.ListMessagesAsync(id, cancellationToken);
         return TypedResults.Ok(messages.Select(NotificationResponse.From).ToList());
     }
@@ -37,7 +51,7 @@ public sealed record NotificationResponse(
     int StatusSequence,
     string Status,
     string Language,
-    string To,
+    string? To,
     string Text,
     string Encoding,
     int Segments,
@@ -51,7 +65,8 @@ public sealed record NotificationResponse(
         m.StatusSequence,
         m.Status.ToString(),
         m.Language,
-        PhoneMask.Mask(m.To),
+        // Empty once the referral was anonymised: the number is gone, not merely hidden.
+        string.IsNullOrEmpty(m.To) ? null : PhoneMask.Mask(m.To),
         m.Text,
         m.Encoding.ToString(),
         m.Segments,

@@ -9,7 +9,17 @@ namespace Referrals.Notification.Contacts;
 /// </summary>
 public sealed class FamilyContactDocument : OutboxDocument
 {
+    /// <summary>The "actor" of an opt-out the family sent themselves by replying STOP.</summary>
+    public const string FamilySmsReply = "family-sms-reply";
+
     public Guid ReferralId { get; set; }
+
+    /// <summary>
+    /// The referring social service's municipality (ISO 3166-2:LV, from ReferralSubmitted): the tenant whose social
+    /// workers may change, and whose region's coordinator may read, this referral's SMS. Null on documents stored
+    /// before it was recorded; nobody can see those through the API (fail closed).
+    /// </summary>
+    public string? MunicipalityCode { get; set; }
 
     public bool SmsConsent { get; set; }
 
@@ -25,6 +35,12 @@ public sealed class FamilyContactDocument : OutboxDocument
     public bool OptedOut { get; set; }
 
     public DateTimeOffset? OptedOutAt { get; set; }
+
+    /// <summary>Who last set or undid "do not contact": the social worker's actor id, or <see cref="FamilySmsReply"/>.</summary>
+    public string? PreferenceChangedBy { get; set; }
+
+    /// <summary>When the referral's personal data was erased (ReferralAnonymised); the phone is gone from then on.</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
 
     /// <summary>The newest family-relevant status change seen, so an SMS held overnight can tell it is out of date.</summary>
     public int LatestRelevantSequence { get; set; }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Referrals.Contracts.Intake;
 using Referrals.Messaging.Bus;
+using Referrals.Messaging.Documents;
 using Referrals.Notification.Store;
 using Referrals.Notification.Templates;
 
@@ -19,6 +20,7 @@ public sealed partial class ReferralSubmittedConsumer(
         {
             Id = FamilyContactDocument.IdFor(submitted.ReferralId),
             ReferralId = submitted.ReferralId,
+            MunicipalityCode = submitted.MunicipalityCode,
             SmsConsent = submitted.Contact is not null,
             Phone = submitted.Contact?.Phone,
             Language = SmsTemplates.LanguageOrDefault(submitted.Contact?.Language),
@@ -32,8 +34,30 @@ public sealed partial class ReferralSubmittedConsumer(
         if (await store.Contacts.TryInsertAsync(contact, context.CancellationToken))
         {
             LogStored(logger, submitted.ReferralId, contact.SmsConsent);
+            return;
         }
+
+        // Already there. A contact stored before the municipality was recorded gets it now; one that has a
+        // municipality keeps it, so a repeated or forged event cannot move a referral to another tenant.
+        await store.Contacts.UpdateAsync(contact.Id, existing =>
+        {
+            if (existing.MunicipalityCode is not null)
+            {
+                if (existing.MunicipalityCode != submitted.MunicipalityCode)
+                {
+                    LogMunicipalityMismatch(logger, submitted.ReferralId);
+                }
+
+                return false;
+            }
+
+            existing.MunicipalityCode = submitted.MunicipalityCode;
+            return true;
+        }, context.DeduplicationId(), context.CancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ReferralSubmitted for referral {ReferralId} names another municipality than the stored contact; ignored")]
+    private static partial void LogMunicipalityMismatch(ILogger logger, Guid referralId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored the family contact of referral {ReferralId} (SMS consent: {SmsConsent})")]
     private static partial void LogStored(ILogger logger, Guid referralId, bool smsConsent);
@@ -45,5 +69,5 @@ public sealed class ReferralSubmittedConsumerDefinition : ConsumerDefinition<Ref
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ReferralSubmittedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

@@ -9,8 +9,9 @@ using Referrals.Notification.Store;
 namespace Referrals.Notification.DeliveryReports;
 
 /// <summary>
-/// GET /api/notifications/delivery-reports?id=&amp;sms=&amp;status=%d&amp;at=%T : Kannel's delivery report for one SMS.
-/// Idempotent and order-tolerant: the state machine only moves forward and Delivered, Failed and Rejected are final,
+/// GET /api/notifications/delivery-reports?id=&amp;sms=&amp;status=%d&amp;at=%T&amp;secret=… : Kannel's delivery report for one
+/// SMS. Anonymous (Kannel has no user token) but guarded by <see cref="Sending.Kannel.KannelCallbackSecret"/>, and the
+/// random SMS id must match the stored one, so a report can only ever move the SMS it was issued for. Idempotent and order-tolerant: the state machine only moves forward and Delivered, Failed and Rejected are final,
 /// so a late, repeated or out-of-order report changes nothing.
 /// </summary>
 public static partial class DeliveryReportEndpoint

@@ -15,8 +15,9 @@ public sealed class SmsMessage : OutboxDocument
     {
         // Created → Cancelled: deliberately never handed over (opted out, superseded while held for quiet hours).
         // Created → Failed: the gateway never took it. Sent → Created: the gateway asked us to try again later.
+        // Sent → Sent: nobody heard back from a hand-over (the process died in between); it is handed over again.
         [SmsState.Created] = [SmsState.Sent, SmsState.Failed, SmsState.Cancelled],
-        [SmsState.Sent] = [SmsState.Accepted, SmsState.Failed, SmsState.Rejected, SmsState.Created, SmsState.Delivered],
+        [SmsState.Sent] = [SmsState.Accepted, SmsState.Failed, SmsState.Rejected, SmsState.Created, SmsState.Delivered, SmsState.Sent],
         [SmsState.Accepted] = [SmsState.Delivered, SmsState.Failed, SmsState.Rejected],
         [SmsState.Delivered] = [],
         [SmsState.Failed] = [],
@@ -53,7 +54,10 @@ public sealed class SmsMessage : OutboxDocument
 
     public List<SmsHistoryEntry> History { get; set; } = [];
 
-    /// <summary>Not to be handed over before this (quiet hours, or the back-off after a temporary gateway failure).</summary>
+    /// <summary>
+    /// Created: not to be handed over before this (quiet hours, or the back-off after a temporary gateway failure).
+    /// Sent: handed over again if nothing was heard back by then.
+    /// </summary>
     public DateTimeOffset? DueAt { get; set; }
 
     /// <summary>Set when quiet hours held the SMS: at that time the referral may have moved on, so it is re-checked.</summary>
@@ -62,7 +66,9 @@ public sealed class SmsMessage : OutboxDocument
     /// <summary>Hand-overs the gateway answered with "try again later".</summary>
     public int Attempts { get; set; }
 
-    public bool IsDue(DateTimeOffset now) => State == SmsState.Created && (DueAt is null || DueAt <= now);
+    public bool IsDue(DateTimeOffset now) =>
+        (State == SmsState.Created && (DueAt is null || DueAt <= now))
+        || (State == SmsState.Sent && DueAt is { } answerDue && answerDue <= now);
 
     public static string IdFor(Guid referralId, int sequence) => $"{referralId}:{sequence}";
 

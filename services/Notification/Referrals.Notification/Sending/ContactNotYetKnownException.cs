@@ -1,3 +1,5 @@
+using Referrals.Messaging.Bus;
+
 namespace Referrals.Notification.Sending;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Referrals.Notification.Sending;
 /// Thrown so the consumer's retry policy waits for the contact instead of dropping the SMS.
 /// </summary>
 public sealed class ContactNotYetKnownException(Guid referralId)
-    : Exception($"No family contact for referral {referralId} yet; ReferralSubmitted has not been consumed.")
+    : MessageArrivedEarlyException($"No family contact for referral {referralId} yet; ReferralSubmitted has not been consumed.")
 {
     public Guid ReferralId { get; } = referralId;
 }

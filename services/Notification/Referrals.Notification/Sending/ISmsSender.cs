@@ -24,8 +24,18 @@ public sealed record SmsRequest(Guid Reference, string To, string Text, SmsAlpha
 public enum SmsSendOutcome
 {
     Accepted,
+
+    /// <summary>The gateway certainly did not take it (connection refused, 503): safe to hand over again.</summary>
     RetryableFailure,
+
     PermanentFailure,
+
+    /// <summary>
+    /// The request may have reached the gateway but no answer came back (connection reset, timeout). Handing it over
+    /// again at once could send the family a second text; its delivery report decides, or the unanswered-hand-over
+    /// timeout does.
+    /// </summary>
+    AnswerUnknown,
 }
 
 /// <param name="GatewayReference">The gateway's id for the message, when it gives one.</param>
@@ -38,4 +48,6 @@ public sealed record SmsSendResult(SmsSendOutcome Outcome, string? GatewayRefere
     public static SmsSendResult Retryable(string detail) => new(SmsSendOutcome.RetryableFailure, null, detail);
 
     public static SmsSendResult Permanent(string detail) => new(SmsSendOutcome.PermanentFailure, null, detail);
+
+    public static SmsSendResult Unknown(string detail) => new(SmsSendOutcome.AnswerUnknown, null, detail);
 }

@@ -136,5 +136,5 @@ public sealed class ReferralStatusChangedConsumerDefinition : ConsumerDefinition
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ReferralStatusChangedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

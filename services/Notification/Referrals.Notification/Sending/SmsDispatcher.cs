@@ -10,8 +10,9 @@ using Referrals.Notification.Store;
 namespace Referrals.Notification.Sending;
 
 /// <summary>
-/// Hands one stored SMS to the gateway, at most once. Only the writer that moves it from Created to Sent (version-guarded)
-/// calls the gateway, so the consumer, its redeliveries, the re-sender and a second instance can all try safely.
+/// Hands one stored SMS to the gateway, once. Only the writer that moves it to Sent (version-guarded) calls the gateway,
+/// so the consumer, its redeliveries, the re-sender and a second instance can all try safely. A hand-over nobody heard
+/// back from (the process died in between) is due again after <see cref="NotificationOptions.UnansweredHandOverTimeout"/>.
 /// Consent, opt-out and (for an SMS held overnight) whether the referral has moved on are checked at send time.
 /// </summary>
 public sealed partial class SmsDispatcher(
@@ -42,17 +43,24 @@ public sealed partial class SmsDispatcher(
             return dropped?.State;
         }
 
-        var claimed = false;
+        var written = false;
         var message = await store.Messages.UpdateAsync(id,
-            m => claimed = m.IsDue(time.GetUtcNow()) && m.MoveTo(SmsState.Sent, time.GetUtcNow(), null),
+            // An erasure that got in between leaves no number to send to: the next pass cancels the SMS.
+            m => written = m.IsDue(time.GetUtcNow()) && !string.IsNullOrEmpty(m.To) && Claim(m),
             cancellationToken: cancellationToken);
-        if (!claimed || message is null)
+        if (!written || message is not { State: SmsState.Sent })
         {
+            if (written)
+            {
+                // Given up after too many unanswered hand-overs.
+                await publisher.PublishAsync(store.Messages, message, publishEndpoint, cancellationToken);
+            }
+
             return message?.State;
         }
 
-        await publisher.PublishAsync(store.Messages, message, publishEndpoint, cancellationToken);
-
+        // The Sent event waits in the document's outbox and goes out with the answer's: a broker that is down now must
+        // not stop the SMS from being handed over.
         SmsSendResult result;
         try
         {
@@ -72,6 +80,19 @@ public sealed partial class SmsDispatcher(
         return message?.State;
     }
 
+    private bool Claim(SmsMessage message)
+    {
+        var now = time.GetUtcNow();
+        var unanswered = message.State == SmsState.Sent;
+        if (unanswered && ++message.Attempts >= options.Value.MaxSendAttempts)
+        {
+            return message.MoveTo(SmsState.Failed, now, $"Gave up after {message.Attempts} attempts: no answer from the gateway.");
+        }
+
+        message.DueAt = now + options.Value.UnansweredHandOverTimeout;
+        return message.MoveTo(SmsState.Sent, now, unanswered ? "No answer from the gateway to the last hand-over; handing over again." : null);
+    }
+
     private bool Record(SmsMessage message, SmsSendResult result)
     {
         var now = time.GetUtcNow();
@@ -88,6 +109,15 @@ public sealed partial class SmsDispatcher(
                 return true;
             case SmsSendOutcome.PermanentFailure:
                 return message.MoveTo(SmsState.Failed, now, result.Detail);
+            case SmsSendOutcome.AnswerUnknown:
+                // Stays Sent, due again at the claim's answer deadline unless a delivery report settles it first.
+                message.History.Add(new SmsHistoryEntry
+                {
+                    State = SmsState.Sent,
+                    At = now,
+                    Detail = $"{result.Detail}; waiting for the delivery report before handing over again",
+                });
+                return true;
             default:
                 var settings = options.Value;
                 message.Attempts++;
@@ -104,6 +134,11 @@ public sealed partial class SmsDispatcher(
 
     private static string? NotToBeSent(SmsMessage message, FamilyContactDocument? contact)
     {
+        if (contact?.AnonymisedAt is not null || string.IsNullOrEmpty(message.To))
+        {
+            return Anonymisation.FamilyDataErasure.ErasedDetail;
+        }
+
         if (contact is null || !contact.SmsConsent || string.IsNullOrEmpty(contact.Phone))
         {
             return "No SMS consent; not sent.";

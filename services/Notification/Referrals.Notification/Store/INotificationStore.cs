@@ -14,7 +14,10 @@ public interface INotificationStore
     /// <summary>Every SMS about one referral, oldest status change first.</summary>
     Task<IReadOnlyList<SmsMessage>> ListMessagesAsync(Guid referralId, CancellationToken cancellationToken = default);
 
-    /// <summary>SMS still Created whose time has come (held through quiet hours, or backing off after a gateway failure).</summary>
+    /// <summary>
+    /// SMS whose time has come: Created ones held through quiet hours or backing off after a gateway failure, and Sent ones
+    /// nobody heard back about.
+    /// </summary>
     Task<IReadOnlyList<SmsMessage>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 
     /// <summary>Every referral's contact with this E.164 number (a STOP reply opts all of them out).</summary>

@@ -40,8 +40,8 @@ public sealed class MongoNotificationStore : INotificationStore
     public async Task<IReadOnlyList<SmsMessage>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
         // DueAt is stored as a string (DateTimeOffset convention), so the time is compared here, not in the query.
-        var created = await _messages.Collection.Find(m => m.State == SmsState.Created).ToListAsync(cancellationToken);
-        return created.Where(m => m.IsDue(now)).OrderBy(m => m.DueAt).Take(max).ToList();
+        var waiting = await _messages.Collection.Find(m => m.State == SmsState.Created || m.State == SmsState.Sent).ToListAsync(cancellationToken);
+        return waiting.Where(m => m.IsDue(now)).OrderBy(m => m.DueAt).Take(max).ToList();
     }
 
     public async Task<IReadOnlyList<FamilyContactDocument>> ListContactsByPhoneAsync(string phone, CancellationToken cancellationToken = default) =>

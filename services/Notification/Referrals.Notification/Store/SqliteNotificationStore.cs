@@ -31,9 +31,9 @@ public sealed class SqliteNotificationStore : INotificationStore
     // and the embedded default holds few enough messages for a scan.
     public async Task<IReadOnlyList<SmsMessage>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
-        var created = await _messages.QueryAsync("json_extract(body, '$.state') = 'Created'", orderBy: "status_sequence",
+        var waiting = await _messages.QueryAsync("json_extract(body, '$.state') IN ('Created', 'Sent')", orderBy: "status_sequence",
             cancellationToken: cancellationToken);
-        return created.Where(m => m.IsDue(now)).Take(max).ToList();
+        return waiting.Where(m => m.IsDue(now)).Take(max).ToList();
     }
 
     public Task<IReadOnlyList<FamilyContactDocument>> ListContactsByPhoneAsync(string phone, CancellationToken cancellationToken = default) =>

@@ -11,19 +11,21 @@ namespace Referrals.ProviderDirectory.Offers;
 
 /// <summary>
 /// Applies a provider's answer to the service document that owns the offer (the authority), publishes what it
-/// raised, and brings the offers read model up to date at once so the caller reads its own write.
+/// raised, and brings the offers read model up to date at once so the caller reads its own write. Only the provider
+/// the offer was made to may answer it: another provider's offer is "not found" and nothing changes.
 /// </summary>
 public sealed class DecideOffer(IDirectoryStore store, ServicePublishing publishing, TimeProvider time, ILogger<DecideOffer> logger)
 {
     public async Task<(DecisionResult? Result, OfferDocument? Offer)> DecideAsync(
         Guid offerId,
+        string providerId,
         Func<ServiceDocument, DateTimeOffset, DecisionResult> decide,
         (string Reason, string? Text)? decline,
         IPublishEndpoint publisher,
         CancellationToken cancellationToken)
     {
         var offer = await store.Offers.FindAsync(OfferDocument.IdOf(offerId), cancellationToken);
-        if (offer is null)
+        if (offer is null || !string.Equals(offer.ProviderId, providerId, StringComparison.Ordinal))
         {
             return (null, null);
         }
@@ -39,7 +41,8 @@ public sealed class DecideOffer(IDirectoryStore store, ServicePublishing publish
         var result = DecisionResult.NotPending;
         var saved = await store.Services.UpdateAsync(offer.ServiceId, s =>
         {
-            result = decide(s, now);
+            // The service document is the authority: it must belong to the answering provider too.
+            result = string.Equals(s.ProviderId, providerId, StringComparison.Ordinal) ? decide(s, now) : DecisionResult.NotPending;
             return result != DecisionResult.NotPending;
         }, cancellationToken: cancellationToken);
         await publishing.PublishAsync(saved, publisher, cancellationToken);

@@ -3,19 +3,22 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Referrals.Contracts.ProviderDirectory;
 using Referrals.ProviderDirectory.Http;
 using Referrals.ProviderDirectory.ProviderServices;
-
 using Referrals.ServiceDefaults.Http;
+using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.ProviderDirectory.Offers;
 
 public sealed record DeclineInput(string? Reason, string? Text);
 
-/// <summary>POST /api/providers/offers/{offerId}/decline: the provider says no, with a reason; the referral moves on.</summary>
+/// <summary>
+/// POST /api/providers/offers/{offerId}/decline: the provider says no, with a reason; the referral moves on. Only staff
+/// of the provider the offer was made to; another provider's offer is not found.
+/// </summary>
 public static class DeclineOffer
 {
     public static RouteGroupBuilder MapDeclineOffer(this RouteGroupBuilder group)
     {
-        group.MapPost("/offers/{offerId:guid}/decline", HandleAsync);
+        group.MapPost("/offers/{offerId:guid}/decline", HandleAsync).RequireAuthorization(Roles.ProviderStaff);
         return group;
     }
 
@@ -45,9 +48,9 @@ public static class DeclineOffer
             return TypedResults.ValidationProblem(JsonBody.Error("text", "Required when the reason is Other."));
         }
 
-        var actor = ActingUser.Of(http);
+        var actor = http.User.Actor();
         var (result, offer) = await decisions.DecideAsync(
-            offerId, (s, now) => s.Decline(offerId, reason, input.Text, actor, now), (reason.ToString(), input.Text), publisher, cancellationToken);
+            offerId, actor.ProviderId ?? "", (s, now) => s.Decline(offerId, reason, input.Text, actor.Id, now), (reason.ToString(), input.Text), publisher, cancellationToken);
 
         return result switch
         {

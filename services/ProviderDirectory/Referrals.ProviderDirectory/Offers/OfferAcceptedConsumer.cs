@@ -6,16 +6,28 @@ using Referrals.ProviderDirectory.Store;
 
 namespace Referrals.ProviderDirectory.Offers;
 
-/// <summary>An accepted offer shows as Accepted in the offers read model.</summary>
-public sealed class OfferAcceptedConsumer(IDirectoryStore store) : IConsumer<PlacementAccepted>
+/// <summary>
+/// An accepted offer shows as Accepted in the offers read model; an acceptance naming a provider the offer was not
+/// made to changes nothing.
+/// </summary>
+public sealed class OfferAcceptedConsumer(IDirectoryStore store, ILogger<OfferAcceptedConsumer> logger) : IConsumer<PlacementAccepted>
 {
     public async Task Consume(ConsumeContext<PlacementAccepted> context)
     {
         var message = context.Message;
 
         // Missing means PlacementOffered has not been projected yet: throw so the retry comes back after it.
-        _ = await store.Offers.UpdateAsync(OfferDocument.IdOf(message.OfferId), o => o.Decide(OfferStatus.Accepted, message.OccurredAt), context.DeduplicationId(), context.CancellationToken)
+        var foreign = false;
+        _ = await store.Offers.UpdateAsync(OfferDocument.IdOf(message.OfferId), o =>
+            {
+                foreign = !o.IsOf(message.ReferralId, message.ProviderId, message.ServiceId);
+                return !foreign && o.Decide(OfferStatus.Accepted, message.OccurredAt);
+            }, context.DeduplicationId(), context.CancellationToken)
             ?? throw new InvalidOperationException($"Offer {message.OfferId} is not in the read model yet.");
+        if (foreign)
+        {
+            DirectoryLog.ForeignProvider(logger, nameof(PlacementAccepted), message.ReferralId, message.ProviderId);
+        }
     }
 }
 
@@ -25,5 +37,5 @@ public sealed class OfferAcceptedConsumerDefinition : ConsumerDefinition<OfferAc
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<OfferAcceptedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

@@ -6,16 +6,25 @@ using Referrals.ProviderDirectory.Store;
 
 namespace Referrals.ProviderDirectory.Offers;
 
-/// <summary>An offer dropped because its referral left shows as Cancelled.</summary>
-public sealed class OfferCancelledConsumer(IDirectoryStore store) : IConsumer<OfferCancelled>
+/// <summary>An offer dropped because its referral left shows as Cancelled (only when the message names the offer's own referral and service).</summary>
+public sealed class OfferCancelledConsumer(IDirectoryStore store, ILogger<OfferCancelledConsumer> logger) : IConsumer<OfferCancelled>
 {
     public async Task Consume(ConsumeContext<OfferCancelled> context)
     {
         var message = context.Message;
 
         // Missing means PlacementOffered has not been projected yet: throw so the retry comes back after it.
-        _ = await store.Offers.UpdateAsync(OfferDocument.IdOf(message.OfferId), o => o.Decide(OfferStatus.Cancelled, message.OccurredAt), context.DeduplicationId(), context.CancellationToken)
+        var foreign = false;
+        _ = await store.Offers.UpdateAsync(OfferDocument.IdOf(message.OfferId), o =>
+            {
+                foreign = o.ReferralId != message.ReferralId || !string.Equals(o.ServiceId, message.ServiceId, StringComparison.Ordinal);
+                return !foreign && o.Decide(OfferStatus.Cancelled, message.OccurredAt);
+            }, context.DeduplicationId(), context.CancellationToken)
             ?? throw new InvalidOperationException($"Offer {message.OfferId} is not in the read model yet.");
+        if (foreign)
+        {
+            DirectoryLog.ForeignService(logger, nameof(OfferCancelled), message.ReferralId, message.OfferId, message.ServiceId);
+        }
     }
 }
 
@@ -25,5 +34,5 @@ public sealed class OfferCancelledConsumerDefinition : ConsumerDefinition<OfferC
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<OfferCancelledConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

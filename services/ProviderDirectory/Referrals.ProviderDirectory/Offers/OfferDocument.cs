@@ -20,6 +20,12 @@ public sealed class OfferDocument : OutboxDocument
 
     public string ServiceType { get; set; } = "";
 
+    /// <summary>
+    /// The referring municipality (from the placement request): the tenant whose social workers, and whose region's
+    /// coordinator, may see this offer. Empty for offers projected before it was kept.
+    /// </summary>
+    public string Municipality { get; set; } = "";
+
     public int Attempt { get; set; }
 
     public OfferStatus Status { get; set; }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Referrals.Contracts.ProviderDirectory;
 using Referrals.Messaging.Bus;
+using Referrals.ProviderDirectory.Requests;
 using Referrals.ProviderDirectory.Store;
 
 namespace Referrals.ProviderDirectory.Offers;
@@ -17,6 +18,7 @@ public sealed class OfferOpenedConsumer(IDirectoryStore store) : IConsumer<Place
         }
 
         var service = await store.Services.FindAsync(message.ServiceId, context.CancellationToken);
+        var request = await store.Requests.FindAsync(PlacementRequestDocument.IdOf(message.ReferralId), context.CancellationToken);
         await store.Offers.TryInsertAsync(
             new OfferDocument
             {
@@ -27,6 +29,7 @@ public sealed class OfferOpenedConsumer(IDirectoryStore store) : IConsumer<Place
                 ProviderName = message.ProviderName,
                 ServiceId = message.ServiceId,
                 ServiceType = service?.ServiceType ?? "",
+                Municipality = request?.Municipality ?? "",
                 Attempt = message.Attempt,
                 Status = OfferStatus.Pending,
                 OfferedAt = message.OccurredAt,
@@ -41,5 +44,5 @@ public sealed class OfferOpenedConsumerDefinition : ConsumerDefinition<OfferOpen
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<OfferOpenedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

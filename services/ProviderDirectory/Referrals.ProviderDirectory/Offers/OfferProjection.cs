@@ -20,6 +20,12 @@ public static class OfferProjection
         return true;
     }
 
+    /// <summary>Whether a message about this offer names its own referral, provider (and service, when given).</summary>
+    public static bool IsOf(this OfferDocument offer, Guid referralId, string providerId, string? serviceId = null) =>
+        offer.ReferralId == referralId
+        && string.Equals(offer.ProviderId, providerId, StringComparison.Ordinal)
+        && (serviceId is null || string.Equals(offer.ServiceId, serviceId, StringComparison.Ordinal));
+
     public static bool Declined(this OfferDocument offer, PlacementDeclined message)
     {
         var lapsed = message.Reason == DeclineReason.NoCapacity && message.Actor == OfferDecisions.SystemActor;

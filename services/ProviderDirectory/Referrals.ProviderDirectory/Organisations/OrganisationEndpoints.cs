@@ -2,15 +2,15 @@ using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Referrals.ProviderDirectory.Http;
 using Referrals.ProviderDirectory.Store;
-
 using Referrals.ServiceDefaults.Http;
+using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.ProviderDirectory.Organisations;
 
 /// <summary>
 /// The administrators' view: POST /api/providers/organizations (create or replace by id, also under /admin) and the
 /// round-1 shape at GET /api/providers/admin/organizations[/{id}] with free places, offers and placements.
-/// The public GET /api/providers/organizations is HSDS (<see cref="Hsds.HsdsEndpoints"/>).
+/// The public GET /api/providers/organizations is HSDS (<see cref="Hsds.HsdsEndpoints"/>). Administrators only.
 /// </summary>
 public static class OrganisationEndpoints
 {
@@ -18,10 +18,10 @@ public static class OrganisationEndpoints
 
     public static RouteGroupBuilder MapOrganisations(this RouteGroupBuilder group)
     {
-        group.MapPost("/organizations", SaveAsync);
-        group.MapPost(AdminPath, SaveAsync);
-        group.MapGet(AdminPath, ListAsync);
-        group.MapGet(AdminPath + "/{id}", GetAsync);
+        group.MapPost("/organizations", SaveAsync).RequireAuthorization(Roles.Administrator);
+        group.MapPost(AdminPath, SaveAsync).RequireAuthorization(Roles.Administrator);
+        group.MapGet(AdminPath, ListAsync).RequireAuthorization(Roles.Administrator);
+        group.MapGet(AdminPath + "/{id}", GetAsync).RequireAuthorization(Roles.Administrator);
         return group;
     }
 
@@ -40,7 +40,7 @@ public static class OrganisationEndpoints
             return TypedResults.ValidationProblem(invalid);
         }
 
-        var (outcome, view) = await writer.SaveAsync(input!, ActingUser.Of(http), publisher, cancellationToken);
+        var (outcome, view) = await writer.SaveAsync(input!, http.User.Actor().Id, publisher, cancellationToken);
         return outcome switch
         {
             SaveOutcome.Created => TypedResults.Created($"/api/providers{AdminPath}/{view!.Id}", view),

@@ -27,5 +27,5 @@ public sealed class OfferRequestedConsumerDefinition : ConsumerDefinition<OfferR
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<OfferRequestedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

@@ -26,5 +26,5 @@ public sealed class PlaceReleaseRequestedConsumerDefinition : ConsumerDefinition
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<PlaceReleaseRequestedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Referrals.Messaging.Documents;
 using Referrals.ProviderDirectory.Hsds;
 using Referrals.ProviderDirectory.Http;
+using Referrals.ProviderDirectory.Security;
 using Referrals.ProviderDirectory.Store;
-
 using Referrals.ServiceDefaults.Http;
+using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.ProviderDirectory.ProviderServices;
 
@@ -35,14 +36,17 @@ public sealed record CapacityView(
 
 /// <summary>
 /// PUT /api/providers/services/{serviceId}/capacity: the provider states its free places (a <c>CapacityChanged</c> event);
-/// more places promote the waiting list. GET answers the same shape.
+/// more places promote the waiting list. GET answers the same shape. Provider staff state and read only their own
+/// provider's services (another provider's is not found); administrators manage any; social workers and coordinators read.
 /// </summary>
 public static class UpdateCapacity
 {
     public static RouteGroupBuilder MapCapacity(this RouteGroupBuilder group)
     {
-        group.MapPut("/services/{serviceId}/capacity", HandleAsync);
-        group.MapGet("/services/{serviceId}/capacity", GetAsync);
+        group.MapPut("/services/{serviceId}/capacity", HandleAsync)
+            .RequireAuthorization(Tenancy.AnyOf(Roles.ProviderStaff, Roles.Administrator));
+        group.MapGet("/services/{serviceId}/capacity", GetAsync)
+            .RequireAuthorization(Tenancy.AnyOf(Roles.ProviderStaff, Roles.Administrator, Roles.Coordinator, Roles.SocialWorker));
         return group;
     }
 
@@ -71,11 +75,18 @@ public static class UpdateCapacity
             return TypedResults.ValidationProblem(JsonBody.Error("maximum", "Must be between 0 and 10000."));
         }
 
-        var actor = ActingUser.Of(http);
+        var actor = http.User.Actor();
         var now = time.GetUtcNow();
         var tooMany = false;
+        var foreign = false;
         var saved = await store.Services.UpdateAsync(serviceId, s =>
         {
+            foreign = !MayManage(actor, s);
+            if (foreign)
+            {
+                return false;
+            }
+
             var maximum = input.Maximum ?? s.Maximum;
             tooMany = input.Available > maximum;
             if (tooMany || (s.Available == input.Available && s.Maximum == maximum))
@@ -86,10 +97,10 @@ public static class UpdateCapacity
             s.Available = input.Available.Value;
             s.Maximum = maximum;
             s.UpdatedAt = now;
-            s.RaiseCapacityChanged(actor, now);
+            s.RaiseCapacityChanged(actor.Id, now);
             return true;
         }, cancellationToken: cancellationToken);
-        if (saved is null)
+        if (saved is null || foreign)
         {
             return Errors.NotFound($"No service {serviceId}.");
         }
@@ -104,8 +115,14 @@ public static class UpdateCapacity
     }
 
     public static async Task<Results<Ok<CapacityView>, ProblemHttpResult>> GetAsync(
-        string serviceId, IDirectoryStore store, CancellationToken cancellationToken) =>
-        await store.Services.FindAsync(serviceId, cancellationToken) is { } service
+        string serviceId, HttpContext http, IDirectoryStore store, CancellationToken cancellationToken)
+    {
+        var actor = http.User.Actor();
+        return await store.Services.FindAsync(serviceId, cancellationToken) is { } service && (!actor.IsProviderStaff || MayManage(actor, service))
             ? TypedResults.Ok(CapacityView.Of(service))
             : Errors.NotFound($"No service {serviceId}.");
+    }
+
+    private static bool MayManage(Actor actor, ServiceDocument service) =>
+        actor.IsAdministrator || actor.IsOwnProvider(service.ProviderId);
 }

@@ -8,7 +8,7 @@ namespace Referrals.ProviderDirectory.Requests;
 
 /// <summary>
 /// Free places appeared: the longest-waiting referrals this service fits (up to the places not already on offer)
-/// are offered to it.
+/// are offered to it. A message naming a provider the service is not of changes nothing.
 /// </summary>
 public sealed class CapacityChangedConsumer(
     IDirectoryStore store,
@@ -28,6 +28,12 @@ public sealed class CapacityChangedConsumer(
         var service = await store.Services.FindAsync(message.ServiceId, context.CancellationToken);
         if (service is not { Active: true })
         {
+            return;
+        }
+
+        if (!string.Equals(service.ProviderId, message.ProviderId, StringComparison.Ordinal))
+        {
+            DirectoryLog.ForeignServiceOfProvider(logger, nameof(CapacityChanged), message.ServiceId, message.ProviderId);
             return;
         }
 
@@ -89,5 +95,5 @@ public sealed class CapacityChangedConsumerDefinition : ConsumerDefinition<Capac
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<CapacityChangedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

@@ -71,5 +71,5 @@ public sealed class EligibilityAssessedConsumerDefinition : ConsumerDefinition<E
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<EligibilityAssessedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

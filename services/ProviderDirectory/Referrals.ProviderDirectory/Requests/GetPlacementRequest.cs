@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Referrals.ProviderDirectory.Http;
+using Referrals.ProviderDirectory.Security;
 using Referrals.ProviderDirectory.Store;
+using Referrals.Reference;
+using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.ProviderDirectory.Requests;
 
@@ -14,20 +17,24 @@ public sealed record PlacementRequestView(
     int? WaitlistPosition,
     IReadOnlyList<string> DeclinedBy);
 
-/// <summary>GET /api/providers/referrals/{referralId}: where placing one referral stands and why.</summary>
+/// <summary>
+/// GET /api/providers/referrals/{referralId}: where placing one referral stands and why; for the social workers of the
+/// referring municipality and the coordinator of its region (another tenant's referral is not found).
+/// </summary>
 public static class GetPlacementRequest
 {
     public static RouteGroupBuilder MapPlacementRequests(this RouteGroupBuilder group)
     {
-        group.MapGet("/referrals/{referralId:guid}", HandleAsync);
+        group.MapGet("/referrals/{referralId:guid}", HandleAsync)
+            .RequireAuthorization(Tenancy.AnyOf(Roles.SocialWorker, Roles.Coordinator));
         return group;
     }
 
     public static async Task<Results<Ok<PlacementRequestView>, ProblemHttpResult>> HandleAsync(
-        Guid referralId, IDirectoryStore store, CancellationToken cancellationToken)
+        Guid referralId, HttpContext http, IDirectoryStore store, CancellationToken cancellationToken)
     {
         var request = await store.Requests.FindAsync(PlacementRequestDocument.IdOf(referralId), cancellationToken);
-        if (request is null)
+        if (request is null || !http.User.Actor().CanReadReferralOf(request.Municipality, Municipalities.RegionOf))
         {
             return Errors.NotFound($"No placement request for referral {referralId}.");
         }

@@ -6,12 +6,16 @@ using Referrals.ProviderDirectory.Store;
 
 namespace Referrals.ProviderDirectory.Requests;
 
-/// <summary>A declined (or lapsed) current offer moves the referral on: next candidate with a free place, or the waiting list.</summary>
+/// <summary>
+/// A declined (or lapsed) current offer moves the referral on: next candidate with a free place, or the waiting list.
+/// A decline naming a provider the current offer was not made to is ignored.
+/// </summary>
 public sealed class PlacementDeclinedConsumer(
     IDirectoryStore store,
     PlacementPlanner planner,
     RequestPublishing publishing,
-    TimeProvider time) : IConsumer<PlacementDeclined>
+    TimeProvider time,
+    ILogger<PlacementDeclinedConsumer> logger) : IConsumer<PlacementDeclined>
 {
     public async Task Consume(ConsumeContext<PlacementDeclined> context)
     {
@@ -21,6 +25,13 @@ public sealed class PlacementDeclinedConsumer(
         var request = await store.Requests.FindAsync(id, context.CancellationToken);
         if (request is null)
         {
+            return;
+        }
+
+        if (request.CurrentOffer is { } current && current.OfferId == message.OfferId
+            && !string.Equals(current.ProviderId, message.ProviderId, StringComparison.Ordinal))
+        {
+            DirectoryLog.ForeignProvider(logger, nameof(PlacementDeclined), message.ReferralId, message.ProviderId);
             return;
         }
 
@@ -51,7 +62,8 @@ public sealed class PlacementDeclinedConsumer(
         request.Status == PlacementStatus.Offered
         && request.CurrentOffer is { } offer
         && offer.OfferId == message.OfferId
-        && offer.Attempt == message.Attempt;
+        && offer.Attempt == message.Attempt
+        && string.Equals(offer.ProviderId, message.ProviderId, StringComparison.Ordinal);
 
     private static Declined DeclineOf(PlacementRequestDocument request, PlacementDeclined message, DateTimeOffset now) =>
         new(message.ProviderId, request.CurrentOffer!.ServiceId, message.OfferId, message.Reason.ToString(), now);
@@ -63,5 +75,5 @@ public sealed class PlacementDeclinedConsumerDefinition : ConsumerDefinition<Pla
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<PlacementDeclinedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

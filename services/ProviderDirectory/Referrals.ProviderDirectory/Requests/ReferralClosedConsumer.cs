@@ -36,5 +36,5 @@ public sealed class ReferralClosedConsumerDefinition : ConsumerDefinition<Referr
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ReferralClosedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

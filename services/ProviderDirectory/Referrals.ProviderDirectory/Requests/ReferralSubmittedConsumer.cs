@@ -40,5 +40,5 @@ public sealed class ReferralSubmittedConsumerDefinition : ConsumerDefinition<Ref
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ReferralSubmittedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

@@ -57,5 +57,5 @@ public sealed class ReferralWithdrawnConsumerDefinition : ConsumerDefinition<Ref
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ReferralWithdrawnConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(Retries.Standard);
+        endpointConfigurator.UseStandardRetries();
 }

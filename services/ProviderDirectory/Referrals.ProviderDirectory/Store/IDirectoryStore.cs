@@ -45,7 +45,7 @@ public interface IDirectoryStore
 
     Task<ServiceDocument?> ServiceByHsdsIdAsync(string hsdsId, CancellationToken cancellationToken);
 
-    /// <summary>Offers matching every given filter, oldest first.</summary>
+    /// <summary>Offers matching every given filter (<paramref name="municipalities"/>: of referrals of any of these), oldest first.</summary>
     Task<IReadOnlyList<OfferDocument>> FindOffersAsync(
-        string? providerId, Guid? referralId, OfferStatus? status, CancellationToken cancellationToken);
+        string? providerId, Guid? referralId, OfferStatus? status, IReadOnlyCollection<string>? municipalities, CancellationToken cancellationToken);
 }

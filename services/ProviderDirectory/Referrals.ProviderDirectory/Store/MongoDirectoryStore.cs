@@ -46,7 +46,10 @@ public sealed class MongoDirectoryStore : IDirectoryStore
             new CreateIndexModel<OfferDocument>(Builders<OfferDocument>.IndexKeys.Ascending(o => o.ProviderId).Ascending(o => o.OfferedAt)),
             new CreateIndexModel<OfferDocument>(Builders<OfferDocument>.IndexKeys.Ascending(o => o.ReferralId).Ascending(o => o.OfferedAt)),
             new CreateIndexModel<OfferDocument>(Builders<OfferDocument>.IndexKeys.Ascending(o => o.Status).Ascending(o => o.OfferedAt)),
+            new CreateIndexModel<OfferDocument>(Builders<OfferDocument>.IndexKeys.Ascending(o => o.Municipality).Ascending(o => o.OfferedAt)),
         ]);
+        OfferTenants.Backfill(
+            _offers.Collection.Find(o => o.Municipality == null || o.Municipality == "").ToList(), _offers, _requests);
     }
 
     public IDocumentCollection<OrganisationDocument> Organisations => _organisations;
@@ -167,10 +170,15 @@ public sealed class MongoDirectoryStore : IDirectoryStore
         await _services.Collection.Find(s => s.HsdsId == hsdsId).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<OfferDocument>> FindOffersAsync(
-        string? providerId, Guid? referralId, OfferStatus? status, CancellationToken cancellationToken)
+        string? providerId, Guid? referralId, OfferStatus? status, IReadOnlyCollection<string>? municipalities, CancellationToken cancellationToken)
     {
         var filter = Builders<OfferDocument>.Filter;
         var where = filter.Empty;
+        if (municipalities is not null)
+        {
+            where &= filter.In(o => o.Municipality, municipalities);
+        }
+
         if (providerId is not null)
         {
             where &= filter.Eq(o => o.ProviderId, providerId);

@@ -50,17 +50,22 @@ public sealed class SqliteDirectoryStore : IDirectoryStore
         ];
         var addedToOrganisations = SqliteSchema.AddMissingColumns(database, "organisations", organisationColumns.Select(c => c.Name));
         var addedToServices = SqliteSchema.AddMissingColumns(database, "services", serviceColumns.Select(c => c.Name));
+        SqliteColumn<OfferDocument>[] offerColumns =
+        [
+            new("provider_id", o => o.ProviderId),
+            new("referral_id", o => o.ReferralId.ToString("D")),
+            new("status", o => o.Status),
+            new("offered_at", o => o.OfferedAt),
+            new("municipality", o => o.Municipality),
+        ];
+        var addedToOffers = SqliteSchema.AddMissingColumns(database, "offers", offerColumns.Select(c => c.Name));
         _organisations = new(database, "organisations", organisationColumns);
         _services = new(database, "services", serviceColumns);
         _requests = new(database, "placement_requests",
             new SqliteColumn<PlacementRequestDocument>("status", r => r.Status),
             new SqliteColumn<PlacementRequestDocument>("service_type", r => r.ServiceType),
             new SqliteColumn<PlacementRequestDocument>("waitlisted_at", r => r.WaitlistedAt));
-        _offers = new(database, "offers",
-            new SqliteColumn<OfferDocument>("provider_id", o => o.ProviderId),
-            new SqliteColumn<OfferDocument>("referral_id", o => o.ReferralId.ToString("D")),
-            new SqliteColumn<OfferDocument>("status", o => o.Status),
-            new SqliteColumn<OfferDocument>("offered_at", o => o.OfferedAt));
+        _offers = new(database, "offers", offerColumns);
         // The JSON body sits between a row's key and its indexed columns, so a text search over the table would read every
         // body; this covering index holds everything a search page filters and sorts on, in page order.
         SqliteSchema.Execute(database,
@@ -73,6 +78,12 @@ public sealed class SqliteDirectoryStore : IDirectoryStore
         if (addedToServices)
         {
             SqliteSchema.RewriteAll(_services);
+        }
+
+        if (addedToOffers)
+        {
+            OfferTenants.Backfill(
+                _offers.QueryAsync("municipality IS NULL OR municipality = ''").GetAwaiter().GetResult(), _offers, _requests);
         }
     }
 
@@ -196,10 +207,17 @@ public sealed class SqliteDirectoryStore : IDirectoryStore
         where T : class => found.Count > 0 ? found[0] : null;
 
     public Task<IReadOnlyList<OfferDocument>> FindOffersAsync(
-        string? providerId, Guid? referralId, OfferStatus? status, CancellationToken cancellationToken)
+        string? providerId, Guid? referralId, OfferStatus? status, IReadOnlyCollection<string>? municipalities, CancellationToken cancellationToken)
     {
         var where = new List<string>();
         var parameters = new List<(string, object?)>();
+        if (municipalities is not null)
+        {
+            var names = municipalities.Select((_, i) => $"$m{i}").ToList();
+            where.Add(names.Count == 0 ? "0" : $"municipality IN ({string.Join(", ", names)})");
+            parameters.AddRange(municipalities.Select((code, i) => ($"$m{i}", (object?)code)));
+        }
+
         if (providerId is not null)
         {
             where.Add("provider_id = $provider");

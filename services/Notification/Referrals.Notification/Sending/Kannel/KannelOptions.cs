@@ -24,6 +24,15 @@ public sealed class KannelOptions
     /// <summary>How Kannel reaches this service for delivery reports, e.g. http://notification:8080.</summary>
     public string DeliveryReportBaseUrl { get; set; } = "";
 
+    /// <summary>
+    /// Shared secret Kannel sends back on its calls to this service (delivery reports, inbound SMS) as <c>&amp;secret=…</c>:
+    /// the dlr-url carries it, and kannel.conf's sms-service get-url must too. Those endpoints are anonymous (Kannel has
+    /// no user token); when set, a call without the right secret gets 403 and changes nothing. Empty = not checked
+    /// (the gateway blocks those paths from outside either way). At least 32 URL-safe characters (A–Z a–z 0–9 - . _ ~),
+    /// because it goes verbatim into kannel.conf. Never logged.
+    /// </summary>
+    public string CallbackSecret { get; set; } = "";
+
     /// <summary>Kannel <c>dlr-mask</c>: 31 = delivered, failed, buffered, accepted and rejected by the SMS centre.</summary>
     public int DeliveryReportMask { get; set; } = 31;
 
@@ -41,14 +50,22 @@ public sealed class KannelOptions
 /// <summary>Names every missing or unusable setting at start-up, but only when Kannel is the selected sender.</summary>
 public sealed class KannelOptionsValidator(IOptions<NotificationOptions> notification) : IValidateOptions<KannelOptions>
 {
+    public const int MinCallbackSecretLength = 32;
+
     public ValidateOptionsResult Validate(string? name, KannelOptions options)
     {
-        if (notification.Value.Sender != SmsSenderKind.Kannel)
+        // The callback endpoints check the secret whichever sender is selected, so it is validated whenever it is set.
+        var errors = new List<string>();
+        if (!string.IsNullOrEmpty(options.CallbackSecret) && !IsUsableSecret(options.CallbackSecret))
         {
-            return ValidateOptionsResult.Skip;
+            errors.Add($"Notification:Kannel:CallbackSecret must be at least {MinCallbackSecretLength} URL-safe characters (A-Z a-z 0-9 - . _ ~), or empty.");
         }
 
-        var errors = new List<string>();
+        if (notification.Value.Sender != SmsSenderKind.Kannel)
+        {
+            return errors.Count == 0 ? ValidateOptionsResult.Skip : ValidateOptionsResult.Fail(errors);
+        }
+
         if (!IsHttpUrl(options.BaseUrl))
         {
             errors.Add("Notification:Kannel:BaseUrl must be the smsbox sendsms URL, e.g. http://kannel-smsbox:13013.");
@@ -87,6 +104,9 @@ public sealed class KannelOptionsValidator(IOptions<NotificationOptions> notific
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    private static bool IsUsableSecret(string secret) =>
+        secret.Length >= MinCallbackSecretLength && secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~');
 
     private static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -43,13 +43,28 @@ public sealed partial class KannelSmsSender(HttpClient http, IOptions<KannelOpti
             LogUnavailable(logger, request.Reference, "circuit open");
             return SmsSendResult.Retryable("Kannel unavailable (circuit open)");
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException
-            || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (HttpRequestException e) when (NeverReachedKannel(e))
         {
             LogUnavailable(logger, request.Reference, e.GetType().Name);
             return SmsSendResult.Retryable($"Kannel unreachable ({e.GetType().Name})");
         }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException
+            || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // smsbox may have passed the SMS on before it died or stalled: sending again now could double it.
+            LogUnavailable(logger, request.Reference, e.GetType().Name);
+            return SmsSendResult.Unknown($"No answer from Kannel ({e.GetType().Name})");
+        }
     }
+
+    /// <summary>No connection was made, so Kannel cannot have the SMS: the only error that is safe to retry.</summary>
+    public static bool NeverReachedKannel(HttpRequestException e) =>
+        e.HttpRequestError == HttpRequestError.ConnectionError
+        && e.InnerException is System.Net.Sockets.SocketException
+        {
+            SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostUnreachable
+                or System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostNotFound,
+        };
 
     /// <summary>The GET request, every value URL-encoded (the dlr-url too, with Kannel's %d and %T left for Kannel to fill).</summary>
     public static Uri SendSmsUri(KannelOptions settings, SmsRequest request)
@@ -73,12 +88,18 @@ public sealed partial class KannelSmsSender(HttpClient http, IOptions<KannelOpti
         return new Uri(settings.BaseUrl.TrimEnd('/') + "/cgi-bin/sendsms?" + query);
     }
 
-    /// <summary>Our ids identify the SMS; the random SMS id makes a forged report for someone else's SMS unguessable.</summary>
+    /// <summary>
+    /// Our ids identify the SMS; the random SMS id makes a forged report for someone else's SMS unguessable, and the
+    /// callback secret (when set) proves the report comes from our Kannel at all.
+    /// </summary>
     public static string DeliveryReportUrl(KannelOptions settings, SmsRequest request) =>
         settings.DeliveryReportBaseUrl.TrimEnd('/') + DeliveryReportPath
         + "?id=" + Uri.EscapeDataString(request.MessageId ?? "")
         + "&sms=" + request.Reference.ToString("N")
-        + "&status=%d&at=%T";
+        + "&status=%d&at=%T"
+        + (string.IsNullOrEmpty(settings.CallbackSecret)
+            ? ""
+            : "&" + KannelCallbackSecret.QueryParameter + "=" + Uri.EscapeDataString(settings.CallbackSecret));
 
     private static void Add(StringBuilder query, string name, string value)
     {

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Referrals.Portal.Api;
+using Referrals.Portal.Forms;
+using Referrals.Portal.Localisation;
+
+namespace Referrals.Portal.Pages.Offers;
+
+/// <summary>
+/// The provider's inbox: offers made to it (ids, service and dates only: the minimum a provider may see before it
+/// accepts), accept, or decline with a reason; and the placements it accepted.
+/// </summary>
+public sealed class OffersModel(PortalApi api, PortalText text) : PageModel
+{
+    public static readonly IReadOnlyList<string> DeclineReasons =
+        ["NoCapacity", "NotEligible", "MissingDocuments", "OutOfServiceArea", "ClientRefused", "Other"];
+
+    public IReadOnlyList<OfferView> Pending { get; private set; } = [];
+
+    /// <summary>The provider's current placements: the offers it accepted.</summary>
+    public IReadOnlyList<OfferView> Placements { get; private set; } = [];
+
+    public IReadOnlyList<OfferView> Decided { get; private set; } = [];
+
+    public FormErrors Errors { get; } = new();
+
+    public Guid? FailedOffer { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAcceptAsync(Guid offerId, CancellationToken cancellationToken)
+    {
+        var result = await api.PostAsync<OfferView>($"/api/providers/offers/{offerId}/accept", null, cancellationToken);
+        return await AfterAsync(offerId, result, "accepted", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid offerId, string? reason, string? note, CancellationToken cancellationToken)
+    {
+        if (reason is null || !DeclineReasons.Contains(reason))
+        {
+            Errors.Add("reason", text["error.declineReason"]);
+        }
+        else if (reason == "Other" && string.IsNullOrWhiteSpace(note))
+        {
+            Errors.Add("text", text["error.declineText"]);
+        }
+
+        if (Errors.Any)
+        {
+            PointAt(offerId);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var result = await api.PostAsync<OfferView>(
+            $"/api/providers/offers/{offerId}/decline", new { reason, text = string.IsNullOrWhiteSpace(note) ? null : note }, cancellationToken);
+        return await AfterAsync(offerId, result, "declined", cancellationToken);
+    }
+
+    private async Task<IActionResult> AfterAsync(Guid offerId, ApiResult<OfferView> result, string done, CancellationToken cancellationToken)
+    {
+        if (result.Ok)
+        {
+            return Redirect("/offers?done=" + done);
+        }
+
+        PointAt(offerId);
+        Errors.AddFromApi(result.Errors, text);
+        if (!Errors.Any)
+        {
+            Errors.Add("offers", text[result.Status == System.Net.HttpStatusCode.Conflict ? "error.offerConflict" : "error.unavailable"]);
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private void PointAt(Guid offerId)
+    {
+        FailedOffer = offerId;
+        Errors.Anchor("reason", "reason-" + offerId.ToString("N"));
+        Errors.Anchor("text", "note-" + offerId.ToString("N"));
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var offers = (await api.GetAsync<List<OfferView>>("/api/providers/offers", cancellationToken)).Value ?? [];
+        Pending = offers.Where(o => o.Status == "Pending").OrderBy(o => o.OfferedAt).ToList();
+        Placements = offers.Where(o => o.Status == "Accepted").OrderByDescending(o => o.DecidedAt ?? o.OfferedAt).ToList();
+        Decided = offers.Where(o => o.Status is not "Pending" and not "Accepted").OrderByDescending(o => o.DecidedAt ?? o.OfferedAt).ToList();
+    }
+}

@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Referrals.ServiceDefaults.Security;
+
+namespace Referrals.Portal.Security;
+
+/// <summary>
+/// The portal's own cookie scheme: the signed-in user's claims and the platform access token, in one encrypted,
+/// HttpOnly, SameSite=Lax cookie. The pages' policies name this scheme, so the JWT bearer default of the APIs hosted in
+/// the same process is left alone (and a portal cookie authenticates no API call).
+/// </summary>
+public static class PortalAuthentication
+{
+    public const string Scheme = "ReferralsPortal";
+    public const string CookieName = ".Referrals.Portal";
+    public const string AccessToken = "access_token";
+
+    public const string SignedIn = "portal";
+    public const string SocialWorker = "portal-social-worker";
+    public const string ProviderStaff = "portal-provider-staff";
+    public const string Reader = "portal-coordination";
+
+    public static IServiceCollection AddPortalAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication().AddCookie(Scheme, cookie =>
+        {
+            cookie.Cookie.Name = CookieName;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = "/sign-in";
+            cookie.LogoutPath = "/sign-out";
+            cookie.AccessDeniedPath = "/forbidden";
+            cookie.ReturnUrlParameter = "returnUrl";
+            cookie.SlidingExpiration = false;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(SignedIn, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())
+            .AddPolicy(SocialWorker, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(Roles.SocialWorker))
+            .AddPolicy(ProviderStaff, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(Roles.ProviderStaff))
+            .AddPolicy(Reader, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(Roles.Coordinator, Roles.Administrator, Roles.SocialWorker));
+        return services;
+    }
+
+    /// <summary>Signs the user in with the claims the platform gave and its token; the cookie lives as long as the token.</summary>
+    public static Task SignInAsync(HttpContext http, DemoUserView user, string accessToken, TimeSpan lifetime)
+    {
+        var claims = new List<Claim>
+        {
+            new(ReferralsClaims.Subject, user.Id),
+            new(ReferralsClaims.Name, user.Name),
+            new(ReferralsClaims.Role, user.Role),
+        };
+        Add(claims, ReferralsClaims.Municipality, user.Municipality);
+        Add(claims, ReferralsClaims.Provider, user.ProviderId);
+        Add(claims, ReferralsClaims.Region, user.Region);
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ReferralsClaims.Name, ReferralsClaims.Role));
+        var properties = new AuthenticationProperties
+        {
+            IsPersistent = false,
+            ExpiresUtc = DateTimeOffset.UtcNow.Add(lifetime),
+        };
+        properties.StoreTokens([new AuthenticationToken { Name = AccessToken, Value = accessToken }]);
+        return http.SignInAsync(Scheme, principal, properties);
+    }
+
+    public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(Scheme);
+
+    private static void Add(List<Claim> claims, string type, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            claims.Add(new Claim(type, value));
+        }
+    }
+}
