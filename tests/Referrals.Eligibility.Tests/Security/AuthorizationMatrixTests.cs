@@ -10,6 +10,7 @@ using Referrals.Eligibility.Tests.Api;
 using Referrals.ServiceDefaults.Security;
 using Referrals.Testing;
 using Xunit;
+using Outcome = Referrals.Testing.AccessOutcome;
 
 namespace Referrals.Eligibility.Tests.Security;
 
@@ -22,17 +23,6 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public enum Outcome
-    {
-        /// <summary>2xx; a list shows the caller's own tenant and not the other one.</summary>
-        Allowed,
-        Unauthorized,
-        Forbidden,
-        NotFound,
-
-        /// <summary>200, but the list holds nothing of the tenant the caller is not of.</summary>
-        Narrowed,
-    }
 
     private const string Anonymous = "anonymous";
     private const string SocialWorker = "social-worker LV-DGV";

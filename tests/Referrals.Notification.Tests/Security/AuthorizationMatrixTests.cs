@@ -14,6 +14,7 @@ using Referrals.Notification.Tests.Api;
 using Referrals.ServiceDefaults.Security;
 using Referrals.Testing;
 using Xunit;
+using Outcome = Referrals.Testing.AccessOutcome;
 
 namespace Referrals.Notification.Tests.Security;
 
@@ -28,13 +29,6 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.SecuredApi
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public enum Outcome
-    {
-        Allowed,
-        Unauthorized,
-        Forbidden,
-        NotFound,
-    }
 
     private const string Anonymous = "anonymous";
     private const string SocialWorker = "social-worker LV-DGV";

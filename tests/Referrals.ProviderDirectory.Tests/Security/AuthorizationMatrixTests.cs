@@ -8,6 +8,7 @@ using Referrals.ProviderDirectory.Tests.Api;
 using Referrals.ServiceDefaults.Security;
 using Referrals.Testing;
 using Xunit;
+using Outcome = Referrals.Testing.AccessOutcome;
 
 namespace Referrals.ProviderDirectory.Tests.Security;
 
@@ -21,17 +22,6 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public enum Outcome
-    {
-        /// <summary>2xx (a list of offers holds the own tenant's offer).</summary>
-        Allowed,
-        Unauthorized,
-        Forbidden,
-        NotFound,
-
-        /// <summary>200, but the list holds nothing of the tenant the caller is not of.</summary>
-        Narrowed,
-    }
 
     private const string OwnProvider = "org-dgv-seniori";
     private const string OtherProvider = "org-rez-sac";
