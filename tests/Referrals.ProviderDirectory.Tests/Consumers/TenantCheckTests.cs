@@ -40,6 +40,16 @@ public sealed class TenantCheckTests
         return (fixture, referral, offer);
     }
 
+    /// <summary>Publishes a message that names the wrong tenant and waits until it has been consumed and could have acted.</summary>
+    private static async Task PublishForgedAsync<T>(ConsumerHarness fixture, T message)
+        where T : class
+    {
+        var messageId = Guid.NewGuid();
+        await fixture.PublishAsync(message, messageId);
+        Assert.True(await fixture.Harness.Consumed.Any<T>(m => m.Context.MessageId == messageId, Ct));
+        await Task.Delay(500, Ct);
+    }
+
     private static async Task AssertUnchangedAsync(ConsumerHarness fixture, Guid referral, CurrentOffer offer)
     {
         var request = await fixture.Store.Requests.FindAsync(PlacementRequestDocument.IdOf(referral), Ct);
@@ -62,14 +72,8 @@ public sealed class TenantCheckTests
         var (fixture, referral, offer) = await OfferedAsync();
         await using (fixture)
         {
-            var messageId = Guid.NewGuid();
-            await fixture.PublishAsync(
-                new PlacementAccepted(Guid.NewGuid(), referral, DateTimeOffset.UtcNow, "ps-rez", offer.Attempt, offer.OfferId, "rez",
-                    "Organisation rez", null, "svc-rez"),
-                messageId);
-
-            Assert.True(await fixture.Harness.Consumed.Any<PlacementAccepted>(m => m.Context.MessageId == messageId, Ct));
-            await Task.Delay(500, Ct);
+            await PublishForgedAsync(fixture, new PlacementAccepted(Guid.NewGuid(), referral, DateTimeOffset.UtcNow, "ps-rez",
+                offer.Attempt, offer.OfferId, "rez", "Organisation rez", null, "svc-rez"));
             await AssertUnchangedAsync(fixture, referral, offer);
         }
     }
@@ -80,14 +84,8 @@ public sealed class TenantCheckTests
         var (fixture, referral, offer) = await OfferedAsync();
         await using (fixture)
         {
-            var messageId = Guid.NewGuid();
-            await fixture.PublishAsync(
-                new PlacementAccepted(Guid.NewGuid(), referral, DateTimeOffset.UtcNow, "ps-rez", offer.Attempt, Guid.NewGuid(), "rez",
-                    "Organisation rez", null, "svc-rez"),
-                messageId);
-
-            Assert.True(await fixture.Harness.Consumed.Any<PlacementAccepted>(m => m.Context.MessageId == messageId, Ct));
-            await Task.Delay(500, Ct);
+            await PublishForgedAsync(fixture, new PlacementAccepted(Guid.NewGuid(), referral, DateTimeOffset.UtcNow, "ps-rez",
+                offer.Attempt, Guid.NewGuid(), "rez", "Organisation rez", null, "svc-rez"));
             await AssertUnchangedAsync(fixture, referral, offer);
         }
     }
@@ -98,14 +96,8 @@ public sealed class TenantCheckTests
         var (fixture, referral, offer) = await OfferedAsync();
         await using (fixture)
         {
-            var messageId = Guid.NewGuid();
-            await fixture.PublishAsync(
-                new PlacementDeclined(Guid.NewGuid(), referral, DateTimeOffset.UtcNow, "ps-rez", offer.Attempt, offer.OfferId, "rez",
-                    DeclineReason.Other, "not ours"),
-                messageId);
-
-            Assert.True(await fixture.Harness.Consumed.Any<PlacementDeclined>(m => m.Context.MessageId == messageId, Ct));
-            await Task.Delay(500, Ct);
+            await PublishForgedAsync(fixture, new PlacementDeclined(Guid.NewGuid(), referral, DateTimeOffset.UtcNow, "ps-rez",
+                offer.Attempt, offer.OfferId, "rez", DeclineReason.Other, "not ours"));
             await AssertUnchangedAsync(fixture, referral, offer);
         }
     }
@@ -116,11 +108,7 @@ public sealed class TenantCheckTests
         var (fixture, referral, offer) = await OfferedAsync();
         await using (fixture)
         {
-            var messageId = Guid.NewGuid();
-            await fixture.PublishAsync(new OfferCancelled(Guid.NewGuid(), referral, DateTimeOffset.UtcNow, offer.OfferId, "svc-rez"), messageId);
-
-            Assert.True(await fixture.Harness.Consumed.Any<OfferCancelled>(m => m.Context.MessageId == messageId, Ct));
-            await Task.Delay(500, Ct);
+            await PublishForgedAsync(fixture, new OfferCancelled(Guid.NewGuid(), referral, DateTimeOffset.UtcNow, offer.OfferId, "svc-rez"));
             await AssertUnchangedAsync(fixture, referral, offer);
         }
     }
@@ -159,11 +147,8 @@ public sealed class TenantCheckTests
             return true;
         }, cancellationToken: Ct);
 
-        var forged = Guid.NewGuid();
-        await fixture.PublishAsync(
-            new CapacityChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, "ps-rez", "rez", "svc-dgv", "day-care-centre", 1, 20), forged);
-        Assert.True(await fixture.Harness.Consumed.Any<CapacityChanged>(m => m.Context.MessageId == forged, Ct));
-        await Task.Delay(500, Ct);
+        await PublishForgedAsync(fixture,
+            new CapacityChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, "ps-rez", "rez", "svc-dgv", "day-care-centre", 1, 20));
         Assert.Equal(PlacementStatus.Waitlisted,
             (await fixture.Store.Requests.FindAsync(PlacementRequestDocument.IdOf(referral), Ct))!.Status);
 
