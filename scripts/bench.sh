@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark harness of issue 9 (tests/Referrals.Benchmarks): builds Release and runs it.
-#   scripts/bench.sh gateway|pipeline|lifecycle|embedded|all [--quick] [--markdown FILE] [--rabbitmq URL] [--management URL] [--gateway-dll DLL]
+#   scripts/bench.sh gateway|pipeline|lifecycle|embedded|store|all [--quick] [--markdown FILE] [--rabbitmq URL] [--management URL] [--gateway-dll DLL]
 # The markdown report goes to stdout and to artifacts/benchmarks/<command>-<UTC time>.md (paste it into docs/benchmarks.md);
 # progress goes to stderr. Needs RabbitMQ on 127.0.0.1 for `pipeline` and `lifecycle` (started here if it is installed and
 # not running). `lifecycle` runs the Release builds of the four services + gateway, `embedded` the Release build of
@@ -11,11 +11,11 @@ cd "$(dirname "$0")/.."
 
 command=${1:-}
 case "$command" in
-  gateway|pipeline|lifecycle|embedded|all) shift ;;
-  *) echo "usage: scripts/bench.sh gateway|pipeline|lifecycle|embedded|all [--quick]" >&2; exit 2 ;;
+  gateway|pipeline|lifecycle|embedded|store|all) shift ;;
+  *) echo "usage: scripts/bench.sh gateway|pipeline|lifecycle|embedded|store|all [--quick]" >&2; exit 2 ;;
 esac
 
-if [[ $command != gateway && $command != embedded && -z ${REFERRALS_BENCH_RABBITMQ:-} ]]; then
+if [[ $command != gateway && $command != embedded && $command != store && -z ${REFERRALS_BENCH_RABBITMQ:-} ]]; then
   if ! curl -fs -u guest:guest http://127.0.0.1:15672/api/overview >/dev/null 2>&1; then
     if command -v rabbitmq-server >/dev/null; then
       scripts/start-rabbitmq.sh
@@ -26,7 +26,7 @@ if [[ $command != gateway && $command != embedded && -z ${REFERRALS_BENCH_RABBIT
   fi
 fi
 
-if [[ $command != pipeline && $command != embedded ]]; then
+if [[ $command != pipeline && $command != embedded && $command != store ]]; then
   dotnet build gateway/Referrals.Gateway -c Release -nologo -v quiet >&2
 fi
 if [[ $command == lifecycle || $command == all ]]; then

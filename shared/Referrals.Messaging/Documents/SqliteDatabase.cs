@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace Referrals.Messaging.Documents;
@@ -5,7 +6,11 @@ namespace Referrals.Messaging.Documents;
 /// <summary>One SQLite file in WAL mode, shared by the collections of one service.</summary>
 public sealed class SqliteDatabase
 {
+    // One writer per file, not per instance: several stores of a service open the same file.
+    private static readonly ConcurrentDictionary<string, SqliteGroupCommit> Writers = new(StringComparer.Ordinal);
+
     private readonly string _connectionString;
+    private readonly SqliteGroupCommit _writer;
 
     public SqliteDatabase(string connectionString)
     {
@@ -23,6 +28,7 @@ public sealed class SqliteDatabase
         }
 
         _connectionString = builder.ToString();
+        _writer = Writers.GetOrAdd(Path.GetFullPath(builder.DataSource), _ => new SqliteGroupCommit(OpenAsync));
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");
@@ -37,6 +43,14 @@ public sealed class SqliteDatabase
         Execute(connection, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;");
         return connection;
     }
+
+    /// <summary>
+    /// Runs one writing statement, which <paramref name="prepare"/> sets up on the command it is given, and answers its
+    /// changed row count once it is committed (see <see cref="SqliteGroupCommit"/>). A constraint failure throws the
+    /// <see cref="SqliteException"/> here and changes nothing.
+    /// </summary>
+    public Task<int> WriteAsync(Action<SqliteCommand> prepare, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(prepare, cancellationToken);
 
     internal static void Execute(SqliteConnection connection, string sql)
     {

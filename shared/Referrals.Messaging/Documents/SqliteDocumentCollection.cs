@@ -42,16 +42,13 @@ public sealed class SqliteDocumentCollection<T> : IDocumentCollection<T>
     public async Task<bool> TryInsertAsync(T document, CancellationToken cancellationToken = default)
     {
         document.Version = 1;
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
         var names = string.Join("", _columns.Select(c => ", " + c.Name));
         var values = string.Join("", _columns.Select(c => ", $" + c.Name));
-        command.CommandText =
-            $"INSERT INTO {_table} (id, version, pending, body{names}) VALUES ($id, 1, $pending, $body{values})";
-        Bind(command, document);
+        var sql = $"INSERT INTO {_table} (id, version, pending, body{names}) VALUES ($id, 1, $pending, $body{values})";
+        var parameters = Parameters(document);
         try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await _database.WriteAsync(command => Prepare(command, sql, parameters), cancellationToken);
             return true;
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)
@@ -66,17 +63,21 @@ public sealed class SqliteDocumentCollection<T> : IDocumentCollection<T>
     {
         var expected = document.Version;
         document.Version = expected + 1;
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
         var sets = string.Join("", _columns.Select(c => $", {c.Name} = ${c.Name}"));
-        command.CommandText =
-            $"UPDATE {_table} SET version = version + 1, pending = $pending, body = $body{sets} WHERE id = $id AND version = $expected";
-        Bind(command, document);
-        command.Parameters.AddWithValue("$expected", expected);
-        var written = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-        if (!written)
+        var sql = $"UPDATE {_table} SET version = version + 1, pending = $pending, body = $body{sets} WHERE id = $id AND version = $expected";
+        var parameters = Parameters(document);
+        parameters.Add(("$expected", expected));
+        var written = false;
+        try
         {
-            document.Version = expected;
+            written = await _database.WriteAsync(command => Prepare(command, sql, parameters), cancellationToken) == 1;
+        }
+        finally
+        {
+            if (!written)
+            {
+                document.Version = expected;
+            }
         }
 
         return written;
@@ -155,14 +156,25 @@ public sealed class SqliteDocumentCollection<T> : IDocumentCollection<T>
         }
     }
 
-    private void Bind(SqliteCommand command, T document)
+    // Serialised by the caller, so the file's single writer spends its time writing.
+    private List<(string Name, object Value)> Parameters(T document)
     {
-        command.Parameters.AddWithValue("$id", document.Id);
-        command.Parameters.AddWithValue("$pending", document.Outbox.Count > 0 ? 1 : 0);
-        command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(document, MessageJson.Options));
-        foreach (var column in _columns)
+        var parameters = new List<(string Name, object Value)>(_columns.Count + 4)
         {
-            command.Parameters.AddWithValue("$" + column.Name, ToDbValue(column.Value(document)));
+            ("$id", document.Id),
+            ("$pending", document.Outbox.Count > 0 ? 1 : 0),
+            ("$body", JsonSerializer.Serialize(document, MessageJson.Options)),
+        };
+        parameters.AddRange(_columns.Select(c => ("$" + c.Name, ToDbValue(c.Value(document)))));
+        return parameters;
+    }
+
+    private static void Prepare(SqliteCommand command, string sql, List<(string Name, object Value)> parameters)
+    {
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
         }
     }
 

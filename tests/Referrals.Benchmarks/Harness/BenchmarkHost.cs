@@ -2,13 +2,14 @@ using Referrals.Benchmarks.Embedded;
 using Referrals.Benchmarks.Gateway;
 using Referrals.Benchmarks.Lifecycle;
 using Referrals.Benchmarks.Pipeline;
+using Referrals.Benchmarks.Store;
 
 namespace Referrals.Benchmarks.Harness;
 
 /// <summary>Parses the command line, prints the machine and versions, runs the chosen benchmarks, writes the markdown.</summary>
 public static class BenchmarkHost
 {
-    private static readonly IReadOnlyList<IBenchmark> Benchmarks = [new GatewayBenchmark(), new PipelineBenchmark(), new LifecycleBenchmark(), new EmbeddedBenchmark()];
+    private static readonly IReadOnlyList<IBenchmark> Benchmarks = [new GatewayBenchmark(), new PipelineBenchmark(), new LifecycleBenchmark(), new EmbeddedBenchmark(), new StoreBenchmark()];
 
     public static async Task<int> RunAsync(string[] args)
     {

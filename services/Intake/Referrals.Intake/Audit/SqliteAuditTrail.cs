@@ -31,25 +31,23 @@ public sealed class SqliteAuditTrail : IAuditTrail
         command.ExecuteNonQuery();
     }
 
-    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO audit (id, at, actor_id, actor_role, action, referral_id, client_id, detail)
-            VALUES ($id, $at, $actorId, $actorRole, $action, $referralId, $clientId, $detail)
-            ON CONFLICT(id) DO NOTHING
-            """;
-        command.Parameters.AddWithValue("$id", entry.Id);
-        command.Parameters.AddWithValue("$at", Time(entry.At));
-        command.Parameters.AddWithValue("$actorId", entry.ActorId);
-        command.Parameters.AddWithValue("$actorRole", entry.ActorRole);
-        command.Parameters.AddWithValue("$action", entry.Action);
-        command.Parameters.AddWithValue("$referralId", (object?)entry.ReferralId?.ToString() ?? DBNull.Value);
-        command.Parameters.AddWithValue("$clientId", (object?)entry.ClientId?.ToString() ?? DBNull.Value);
-        command.Parameters.AddWithValue("$detail", (object?)entry.Detail ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken) =>
+        _database.WriteAsync(command =>
+        {
+            command.CommandText = """
+                INSERT INTO audit (id, at, actor_id, actor_role, action, referral_id, client_id, detail)
+                VALUES ($id, $at, $actorId, $actorRole, $action, $referralId, $clientId, $detail)
+                ON CONFLICT(id) DO NOTHING
+                """;
+            command.Parameters.AddWithValue("$id", entry.Id);
+            command.Parameters.AddWithValue("$at", Time(entry.At));
+            command.Parameters.AddWithValue("$actorId", entry.ActorId);
+            command.Parameters.AddWithValue("$actorRole", entry.ActorRole);
+            command.Parameters.AddWithValue("$action", entry.Action);
+            command.Parameters.AddWithValue("$referralId", (object?)entry.ReferralId?.ToString() ?? DBNull.Value);
+            command.Parameters.AddWithValue("$clientId", (object?)entry.ClientId?.ToString() ?? DBNull.Value);
+            command.Parameters.AddWithValue("$detail", (object?)entry.Detail ?? DBNull.Value);
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
     {
