@@ -82,8 +82,8 @@ public sealed partial class OpenIdConnectSignInTests(PortalOnIdentityProvider po
         Assert.Equal("LV-DGV", user.FindFirst(ReferralsClaims.Municipality)?.Value);
         Assert.Equal(PortalAuthentication.Scheme, user.Identity?.AuthenticationType);
         Assert.Equal(accessToken, ticket.Properties.GetTokenValue(PortalAuthentication.AccessToken));
+        // No refresh token from the provider: the cookie ends with the access token.
         Assert.Null(ticket.Properties.GetTokenValue("refresh_token"));
-        // The cookie ends with the access token.
         Assert.Equal(new JsonWebToken(accessToken).ValidTo, ticket.Properties.ExpiresUtc!.Value.UtcDateTime, TimeSpan.FromSeconds(1));
 
         Assert.Equal(HttpStatusCode.OK, list.Status);
@@ -236,6 +236,75 @@ public sealed partial class OpenIdConnectSignInTests(PortalOnIdentityProvider po
         }
         finally
         {
+            portal.Provider.AccessTokenLifetime = TimeSpan.FromMinutes(5);
+        }
+    }
+
+    [Fact]
+    public async Task With_a_refresh_token_an_expiring_access_token_is_renewed_without_the_user_noticing()
+    {
+        portal.Provider.NextUser = SocialWorker;
+        portal.Provider.IssueRefreshTokens = true;
+        portal.Provider.AccessTokenLifetime = TimeSpan.FromSeconds(-10);
+        try
+        {
+            using var client = portal.Client();
+            await SignInAsync(client, "/referrals");
+            var first = portal.Ticket(client)!;
+            var firstRefresh = first.Properties.GetTokenValue("refresh_token");
+            portal.Provider.AccessTokenLifetime = TimeSpan.FromMinutes(5);
+
+            var page = await client.GetAsync("/referrals");
+
+            Assert.NotNull(firstRefresh);
+            // The provider's session length (refresh_expires_in), not the access token's, bounds the cookie.
+            Assert.Equal(DateTimeOffset.UtcNow.AddSeconds(1800), first.Properties.ExpiresUtc!.Value, TimeSpan.FromSeconds(30));
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.Contains("DGV-7K3P", page.Html, StringComparison.Ordinal);
+            Assert.Equal(firstRefresh, portal.Provider.RefreshTokensRedeemed.Last());
+            var renewed = portal.Provider.AccessTokensIssued.Last();
+            Assert.Equal(renewed, portal.Api.TokensAccepted.Last());
+            Assert.Contains(page.SetCookies, c => c.StartsWith(PortalAuthentication.CookieName + "=", StringComparison.Ordinal));
+            var second = portal.Ticket(client)!;
+            Assert.Equal(renewed, second.Properties.GetTokenValue(PortalAuthentication.AccessToken));
+            Assert.NotEqual(firstRefresh, second.Properties.GetTokenValue("refresh_token"));
+            Assert.Equal(Roles.SocialWorker, second.Principal.FindFirst(ReferralsClaims.Role)?.Value);
+            Assert.Equal("LV-DGV", second.Principal.FindFirst(ReferralsClaims.Municipality)?.Value);
+            // The sign-out hint survives a refresh that brings no new id token.
+            Assert.Equal(portal.Provider.IdTokensIssued.Last(), second.Properties.GetTokenValue(PortalOpenIdConnect.IdToken));
+        }
+        finally
+        {
+            portal.Provider.IssueRefreshTokens = false;
+            portal.Provider.AccessTokenLifetime = TimeSpan.FromMinutes(5);
+        }
+    }
+
+    [Fact]
+    public async Task When_the_provider_refuses_the_refresh_the_user_is_sent_to_sign_in_again()
+    {
+        portal.Provider.NextUser = SocialWorker;
+        portal.Provider.IssueRefreshTokens = true;
+        portal.Provider.AccessTokenLifetime = TimeSpan.FromSeconds(-10);
+        try
+        {
+            using var client = portal.Client();
+            await SignInAsync(client, "/referrals");
+            portal.Provider.RevokeRefreshTokens();
+            var refused = portal.Api.Refused;
+
+            var page = await client.GetAsync("/referrals");
+
+            Assert.Equal(HttpStatusCode.Redirect, page.Status);
+            Assert.Contains("/sign-in?returnUrl=%2Freferrals", page.Location, StringComparison.Ordinal);
+            Assert.Contains(page.SetCookies, c => c.StartsWith(PortalAuthentication.CookieName + "=;", StringComparison.Ordinal));
+            Assert.Null(portal.Ticket(client));
+            // The expired token was never sent to the APIs.
+            Assert.Equal(refused, portal.Api.Refused);
+        }
+        finally
+        {
+            portal.Provider.IssueRefreshTokens = false;
             portal.Provider.AccessTokenLifetime = TimeSpan.FromMinutes(5);
         }
     }

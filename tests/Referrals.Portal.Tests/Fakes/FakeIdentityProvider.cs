@@ -25,6 +25,7 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly RSA _rsa = RSA.Create(2048);
     private readonly ConcurrentDictionary<string, Grant> _codes = new();
+    private readonly ConcurrentDictionary<string, Grant> _refreshTokens = new();
 
     private FakeIdentityProvider(WebApplication app)
     {
@@ -45,6 +46,15 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
 
     /// <summary>The audience of the next access token (the platform's APIs want <see cref="Audience"/>).</summary>
     public string AccessTokenAudience { get; set; } = Audience;
+
+    /// <summary>When set, token responses carry a refresh token (rotated at each use) and refresh_expires_in.</summary>
+    public bool IssueRefreshTokens { get; set; }
+
+    /// <summary>Every refresh token redeemed, in order.</summary>
+    public ConcurrentQueue<string> RefreshTokensRedeemed { get; } = new();
+
+    /// <summary>Ends every session: no refresh token issued so far is accepted any more.</summary>
+    public void RevokeRefreshTokens() => _refreshTokens.Clear();
 
     /// <summary>When set, the id token carries a nonce other than the one the portal sent.</summary>
     public bool WrongNonce { get; set; }
@@ -135,6 +145,17 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
             return Refuse("client", "invalid_client");
         }
 
+        if (form["grant_type"] == "refresh_token")
+        {
+            if (!_refreshTokens.TryRemove(form["refresh_token"].ToString(), out var session))
+            {
+                return Refuse("refresh token", "invalid_grant");
+            }
+
+            RefreshTokensRedeemed.Enqueue(form["refresh_token"].ToString());
+            return Issue(session with { User = new Dictionary<string, object>(NextUser) }, idToken: false);
+        }
+
         if (form["grant_type"] != "authorization_code" || !_codes.TryRemove(form["code"].ToString(), out var grant))
         {
             return Refuse("unknown code", "invalid_grant");
@@ -151,20 +172,38 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
             return Refuse("pkce", "invalid_grant");
         }
 
+        return Issue(grant, idToken: true);
+    }
+
+    private IResult Issue(Grant grant, bool idToken)
+    {
         var now = DateTime.UtcNow;
         var accessExpires = now.Add(AccessTokenLifetime);
         var accessToken = Sign(new Dictionary<string, object>(grant.User) { ["azp"] = ClientId, ["scope"] = "openid profile" }, AccessTokenAudience, now, accessExpires);
-        var idClaims = new Dictionary<string, object>(grant.User) { ["nonce"] = WrongNonce ? "not-the-nonce-that-was-sent" : grant.Nonce };
-        var idToken = Sign(idClaims, ClientId, now, now.AddMinutes(5));
         AccessTokensIssued.Enqueue(accessToken);
-        IdTokensIssued.Enqueue(idToken);
-        return Results.Json(new Dictionary<string, object>
+        var answer = new Dictionary<string, object>
         {
             ["access_token"] = accessToken,
-            ["id_token"] = idToken,
             ["token_type"] = "Bearer",
             ["expires_in"] = Math.Max(1, (int)AccessTokenLifetime.TotalSeconds),
-        });
+        };
+        if (idToken)
+        {
+            var idClaims = new Dictionary<string, object>(grant.User) { ["nonce"] = WrongNonce ? "not-the-nonce-that-was-sent" : grant.Nonce };
+            var signed = Sign(idClaims, ClientId, now, now.AddMinutes(5));
+            IdTokensIssued.Enqueue(signed);
+            answer["id_token"] = signed;
+        }
+
+        if (IssueRefreshTokens)
+        {
+            var refreshToken = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(24));
+            _refreshTokens[refreshToken] = grant;
+            answer["refresh_token"] = refreshToken;
+            answer["refresh_expires_in"] = 1800;
+        }
+
+        return Results.Json(answer);
     }
 
     private IResult Refuse(string why, string error)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -22,6 +24,11 @@ public static class PortalOpenIdConnect
     public const string CallbackPath = "/signin-oidc";
     public const string SignedOutCallbackPath = "/signout-callback-oidc";
     public const string IdToken = "id_token";
+    public const string RefreshToken = "refresh_token";
+    public const string ExpiresAt = "expires_at";
+
+    /// <summary>How long a cookie with a refresh token lives when the provider does not say (refresh_expires_in).</summary>
+    public static readonly TimeSpan SessionWithoutKnownEnd = TimeSpan.FromHours(8);
 
     /// <summary>Where a failed sign-in lands: the sign-in page, saying so.</summary>
     public const string FailedPath = "/sign-in?failed=true";
@@ -33,6 +40,8 @@ public static class PortalOpenIdConnect
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PortalOpenIdConnectOptions>, StartUpCheck>();
         builder.Services.AddAuthentication().AddOpenIdConnect(Scheme, _ => { });
+        builder.Services.AddOptions<CookieAuthenticationOptions>(PortalAuthentication.Scheme)
+            .Configure(cookie => cookie.Events.OnValidatePrincipal = PortalTokenRefresh.ValidatePrincipalAsync);
         builder.Services.AddOptions<OpenIdConnectOptions>(Scheme)
             .Configure<IOptions<IdentityOptions>, IOptions<PortalOpenIdConnectOptions>, IHostEnvironment>(
                 (oidc, identity, portal, environment) => Configure(oidc, identity.Value, portal.Value, environment));
@@ -74,7 +83,7 @@ public static class PortalOpenIdConnect
         // The token's own claim names (sub, name, role…), as the APIs read them.
         oidc.MapInboundClaims = false;
         oidc.GetClaimsFromUserInfoEndpoint = false;
-        // The tokens are stored by hand (the access token and the id token for the sign-out hint, no refresh token).
+        // The tokens are stored by hand (Keep): the access token, its end, the id token (sign-out hint), the refresh token.
         oidc.SaveTokens = false;
         oidc.TokenValidationParameters.NameClaimType = ReferralsClaims.Name;
         oidc.TokenValidationParameters.RoleClaimType = ReferralsClaims.Role;
@@ -123,15 +132,34 @@ public static class PortalOpenIdConnect
     /// </summary>
     private static async Task OnTokenValidatedAsync(TokenValidatedContext context, IdentityOptions identity)
     {
-        var accessToken = context.TokenEndpointResponse?.AccessToken;
+        var response = context.TokenEndpointResponse;
         var subject = context.Principal?.FindFirst(ReferralsClaims.Subject)?.Value;
-        if (string.IsNullOrEmpty(accessToken) || string.IsNullOrEmpty(subject))
+        if (response is null || string.IsNullOrEmpty(response.AccessToken) || string.IsNullOrEmpty(subject))
         {
             context.Fail("The identity provider returned no access token or no subject.");
             return;
         }
 
-        var configuration = await context.Options.ConfigurationManager!.GetConfigurationAsync(context.HttpContext.RequestAborted);
+        var name = context.Principal!.FindFirst(ReferralsClaims.Name)?.Value ?? context.Principal.FindFirst("preferred_username")?.Value;
+        var user = await ReadAccessTokenAsync(context.Options, identity, response.AccessToken, subject, name, context.HttpContext.RequestAborted);
+        if (user is null)
+        {
+            context.Fail("The access token is not one the platform's APIs accept (issuer, audience, signature, lifetime or subject).");
+            return;
+        }
+
+        context.Principal = user.Value.Principal;
+        Keep(context.Properties!, response, user.Value.Expires, null, null);
+    }
+
+    /// <summary>
+    /// The cookie's user from an access token of the provider (at sign-in and at every refresh); null when the token is
+    /// not one the APIs would accept or names someone else. A user without a platform role has no role claim.
+    /// </summary>
+    internal static async Task<(ClaimsPrincipal Principal, DateTimeOffset Expires)?> ReadAccessTokenAsync(
+        OpenIdConnectOptions oidc, IdentityOptions identity, string accessToken, string subject, string? name, CancellationToken cancellationToken)
+    {
+        var configuration = await oidc.ConfigurationManager!.GetConfigurationAsync(cancellationToken);
         var validated = await new JsonWebTokenHandler().ValidateTokenAsync(accessToken, new TokenValidationParameters
         {
             ValidIssuer = configuration.Issuer,
@@ -141,23 +169,52 @@ public static class PortalOpenIdConnect
         });
         if (!validated.IsValid || validated.SecurityToken is not JsonWebToken token || token.Subject != subject)
         {
-            context.Fail("The access token is not one the platform's APIs accept (issuer, audience, signature, lifetime or subject).");
-            return;
+            return null;
         }
 
         var claims = validated.ClaimsIdentity;
         var role = claims.FindAll(identity.RoleClaim).Select(c => c.Value).FirstOrDefault(Roles.All.Contains);
-        var name = FirstOf(context.Principal!, claims, ReferralsClaims.Name, "preferred_username") ?? subject;
-        context.Principal = PortalAuthentication.Principal(
+        name ??= Value(claims, ReferralsClaims.Name) ?? Value(claims, "preferred_username") ?? subject;
+        var principal = PortalAuthentication.Principal(
             subject, name, role, Value(claims, ReferralsClaims.Municipality), Value(claims, ReferralsClaims.Provider), Value(claims, ReferralsClaims.Region));
-        var properties = context.Properties!;
+        var expires = token.ValidTo == DateTime.MinValue ? DateTimeOffset.UtcNow.AddMinutes(5) : new DateTimeOffset(token.ValidTo, TimeSpan.Zero);
+        return (principal, expires);
+    }
+
+    /// <summary>
+    /// What the cookie keeps of a token response: the access token and when it ends, the id token (the sign-out hint)
+    /// and the refresh token if the provider gave one. Without a refresh token the cookie ends with the access token;
+    /// with one it lives as long as the provider says the refresh token does, and is renewed at each refresh.
+    /// </summary>
+    internal static void Keep(AuthenticationProperties properties, OpenIdConnectMessage response, DateTimeOffset accessTokenExpires, string? refreshToken, string? idToken)
+    {
+        refreshToken = response.RefreshToken is { Length: > 0 } issued ? issued : refreshToken;
+        idToken = response.IdToken is { Length: > 0 } newIdToken ? newIdToken : idToken;
+        var now = DateTimeOffset.UtcNow;
         properties.IsPersistent = false;
-        properties.ExpiresUtc = token.ValidTo == DateTime.MinValue ? DateTimeOffset.UtcNow.AddMinutes(5) : new DateTimeOffset(token.ValidTo, TimeSpan.Zero);
-        properties.AllowRefresh = false;
-        var tokens = new List<AuthenticationToken> { new() { Name = PortalAuthentication.AccessToken, Value = accessToken } };
-        if (context.TokenEndpointResponse!.IdToken is { Length: > 0 } idToken)
+        properties.IssuedUtc = now;
+        var tokens = new List<AuthenticationToken>
+        {
+            new() { Name = PortalAuthentication.AccessToken, Value = response.AccessToken },
+            new() { Name = ExpiresAt, Value = accessTokenExpires.ToString("o", CultureInfo.InvariantCulture) },
+        };
+        if (idToken is not null)
         {
             tokens.Add(new AuthenticationToken { Name = IdToken, Value = idToken });
+        }
+
+        if (refreshToken is null)
+        {
+            properties.ExpiresUtc = accessTokenExpires;
+            properties.AllowRefresh = false;
+        }
+        else
+        {
+            tokens.Add(new AuthenticationToken { Name = RefreshToken, Value = refreshToken });
+            properties.ExpiresUtc = now.Add(int.TryParse(response.GetParameter("refresh_expires_in"), CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+                ? TimeSpan.FromSeconds(seconds)
+                : SessionWithoutKnownEnd);
+            properties.AllowRefresh = true;
         }
 
         properties.StoreTokens(tokens);
@@ -182,14 +239,11 @@ public static class PortalOpenIdConnect
     private static Task OnRemoteFailure(RemoteFailureContext context)
     {
         context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalOpenIdConnect))
-            .LogWarning("Sign-in with the identity provider failed: {Failure}: {Reason}", context.Failure?.GetType().Name, context.Failure?.Message);
+            .SignInFailed(context.Failure?.GetType().Name, context.Failure?.Message);
         context.Response.Redirect(FailedPath);
         context.HandleResponse();
         return Task.CompletedTask;
     }
-
-    private static string? FirstOf(ClaimsPrincipal idToken, ClaimsIdentity accessToken, params string[] types) =>
-        types.Select(type => idToken.FindFirst(type)?.Value ?? accessToken.FindFirst(type)?.Value).FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
     private static string? Value(ClaimsIdentity claims, string type) => claims.FindFirst(type)?.Value is { Length: > 0 } value ? value : null;
 
