@@ -13,12 +13,12 @@ namespace Referrals.Portal.Pages;
 /// token, the portal keeps it in its cookie. With an external identity provider (OpenIdConnect mode) one button
 /// starts the provider's sign-in (<see cref="PortalOpenIdConnect"/>), and there are no demo users.
 /// </summary>
-public sealed class SignInModel(PortalApi api, IOptions<IdentityOptions> identity, IServiceProvider services) : PageModel
+public sealed class SignInModel(PortalApi api, IOptions<IdentityOptions> identity, IOptions<PortalOpenIdConnectOptions> provider) : PageModel
 {
     public bool Development => identity.Value.Mode == IdentityMode.Development;
 
     /// <summary>What the provider's button names; null: the generic "your organisation's account".</summary>
-    public string? ProviderName => services.GetService<IOptions<PortalOpenIdConnectOptions>>()?.Value.DisplayName is { Length: > 0 } name ? name : null;
+    public string? ProviderName => provider.Value.DisplayName is { Length: > 0 } name ? name : null;
 
     public IReadOnlyList<DemoUserView>? Users { get; private set; }
 
