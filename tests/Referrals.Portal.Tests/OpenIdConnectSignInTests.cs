@@ -340,24 +340,48 @@ public sealed partial class OpenIdConnectSignInTests(PortalOnIdentityProvider po
     [InlineData("Portal:OpenIdConnect:ClientId", null, "ClientId")]
     [InlineData("Portal:OpenIdConnect:ClientSecret", "", "ClientSecret")]
     [InlineData("Identity:Authority", "http://id.example.lv/realms/referrals", "https")]
+    [InlineData("Portal:OpenIdConnect:PublicOrigin", "referrals.example.lv", "PublicOrigin")]
     public async Task The_portal_does_not_start_in_OpenIdConnect_mode_with_incomplete_settings(string key, string? value, string named)
     {
         var settings = PortalOnIdentityProvider.Settings(portal.Provider, portal.Api);
         settings["Identity:RequireHttpsMetadata"] = "true";
         settings[key] = value;
+        await using var app = Portal(settings);
+
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(named, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Behind_the_gateway_the_provider_is_given_the_portals_public_address_to_come_back_to()
+    {
+        var settings = PortalOnIdentityProvider.Settings(portal.Provider, portal.Api);
+        settings["Portal:OpenIdConnect:PublicOrigin"] = "https://referrals.example.lv";
+        await using var app = Portal(settings);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var client = new PortalClient(new Uri(app.Urls.First()));
+
+        var challenge = await client.GetAsync("/sign-in?handler=Provider&returnUrl=%2Freferrals");
+
+        Assert.Equal(HttpStatusCode.Redirect, challenge.Status);
+        Assert.StartsWith(portal.Provider.Issuer + "/authorize?", challenge.Location, StringComparison.Ordinal);
+        Assert.Contains("redirect_uri=" + Uri.EscapeDataString("https://referrals.example.lv/signin-oidc"), challenge.Location, StringComparison.Ordinal);
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static WebApplication Portal(Dictionary<string, string?> settings)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.AddServiceDefaults();
         builder.AddPortal();
-        await using var app = builder.Build();
+        var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapPortal();
-
-        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
-
-        Assert.Contains(named, refused.Message, StringComparison.Ordinal);
+        return app;
     }
 
     /// <summary>The sign-in page's button, the provider, and back: the portal's answer to the provider's redirect.</summary>
