@@ -15,8 +15,9 @@ namespace Referrals.Portal.Security;
 /// Sign-in with the municipality's identity provider (<c>Identity:Mode=OpenIdConnect</c>): the authorization code
 /// flow with PKCE, the portal a confidential client. The result lands in the portal's own cookie
 /// (<see cref="PortalAuthentication.Scheme"/>) exactly as the development sign-in puts it there: the claims the APIs
-/// read, taken from the access token the APIs will be shown, and that token. No refresh: the cookie ends with the
-/// access token and the user signs in again (a live session at the identity provider makes that one click).
+/// read, taken from the access token the APIs will be shown, and that token. With a refresh token the access token is
+/// renewed shortly before it ends (<see cref="PortalTokenRefresh"/>); without one the cookie ends with the access
+/// token and the user signs in again (a live session at the identity provider makes that one click).
 /// </summary>
 public static class PortalOpenIdConnect
 {
