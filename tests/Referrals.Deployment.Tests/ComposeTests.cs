@@ -161,6 +161,7 @@ public sealed partial class ComposeTests
             .Select(variable => (Service: service.Key, Name: variable.Key, Value: variable.Value.Text() ?? string.Empty)));
         var secrets = environment.Where(variable =>
             variable.Name.Contains("PASS", StringComparison.OrdinalIgnoreCase)
+            || variable.Name.Contains("Secret", StringComparison.OrdinalIgnoreCase)
             || variable.Name.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToList();
 
         Assert.NotEmpty(secrets);

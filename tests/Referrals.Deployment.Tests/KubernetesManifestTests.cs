@@ -342,7 +342,11 @@ public sealed class KubernetesManifestTests
         }
 
         Assert.Equal("http://gateway:8080", Setting("Portal__ApiBaseUrl"));
-        Assert.DoesNotContain(container.Child("env").Items(), item => item.At("valueFrom", "secretKeyRef") is not null);
+        // Its one secret is its client secret at the identity provider (no store, no broker).
+        Assert.Equal(["portal-secrets/Portal__OpenIdConnect__ClientSecret"], container.Child("env").Items()
+            .Select(item => item.At("valueFrom", "secretKeyRef")).Where(reference => reference is not null)
+            .Select(reference => $"{reference!.Child("name").Text()}/{reference.Child("key").Text()}"));
+        Assert.Equal("referrals-portal", Setting("Portal__OpenIdConnect__ClientId"));
         Assert.DoesNotContain(container.Child("env").Items(), item => item.Child("name").Text()?.StartsWith("ConnectionStrings__", StringComparison.Ordinal) == true);
 
         // The key ring lives on a claimed volume mounted where Portal__DataProtectionKeysPath points, not in the pod.

@@ -123,6 +123,24 @@ public sealed class EdgeProtectionTests(EchoBackend backend) : IClassFixture<Ech
     }
 
     [Fact]
+    public async Task Forms_may_lead_only_here_and_with_an_identity_provider_to_it_for_the_portals_sign_out()
+    {
+        using var development = new GatewayFactory(backend);
+        using var external = new GatewayFactory(backend, new Dictionary<string, string?>
+        {
+            ["Identity:Mode"] = "OpenIdConnect",
+            ["Identity:Authority"] = "https://id.example.lv/realms/referrals",
+        });
+
+        var local = await development.CreateClient().GetAsync("/health/live", Ct);
+        var withProvider = await external.CreateClient().GetAsync("/health/live", Ct);
+
+        Assert.Contains("form-action 'self';", Header(local, "Content-Security-Policy"), StringComparison.Ordinal);
+        // The portal's sign-out posts a form that ends at the provider's end_session_endpoint: only that origin is added.
+        Assert.Contains("form-action 'self' https://id.example.lv;", Header(withProvider, "Content-Security-Policy"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_the_portal_origin_gets_CORS_permission()
     {
         using var gateway = new GatewayFactory(backend, new Dictionary<string, string?> { ["Edge:PortalOrigins:0"] = Portal });

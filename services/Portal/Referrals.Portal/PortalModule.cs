@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Referrals.Portal.Api;
 using Referrals.Portal.Localisation;
 using Referrals.Portal.Security;
+using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.Portal;
 
@@ -23,6 +24,11 @@ public static class PortalModule
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddPortalAuthentication();
+        if (IdentityModeOf(builder.Configuration) == IdentityMode.OpenIdConnect)
+        {
+            builder.AddPortalOpenIdConnect();
+        }
+
         if (builder.Configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.DataProtectionKeysPath)}"] is { Length: > 0 } keys)
         {
             builder.Services.AddDataProtection().SetApplicationName("referrals-portal").PersistKeysToFileSystem(new DirectoryInfo(keys));
@@ -60,6 +66,10 @@ public static class PortalModule
             });
         return builder;
     }
+
+    /// <summary>The mode as <see cref="IdentityOptions"/> will bind it (OpenIdConnect unless configured otherwise).</summary>
+    private static IdentityMode IdentityModeOf(IConfiguration configuration) =>
+        configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>()?.Mode ?? IdentityMode.OpenIdConnect;
 
     public static WebApplication MapPortal(this WebApplication app)
     {

@@ -52,8 +52,9 @@ public static class EdgeProtection
     internal static void UseBeforeAuthentication(WebApplication app)
     {
         var edge = app.Services.GetRequiredService<IOptions<EdgeOptions>>().Value;
+        var contentSecurityPolicy = ContentSecurityPolicy(app.Services.GetRequiredService<IOptions<IdentityOptions>>().Value);
         app.UseForwardedHeaders();
-        app.Use(AddSecurityHeaders);
+        app.Use((context, next) => AddSecurityHeaders(context, next, contentSecurityPolicy));
         app.Use((context, next) => RefuseDeclaredOversizeBody(context, next, edge.MaxRequestBodyBytes));
         if (edge.RequireHttps)
         {
@@ -68,12 +69,27 @@ public static class EdgeProtection
     /// <summary>After authentication, so that a signed-in user is limited as a user.</summary>
     internal static void UseAfterAuthentication(WebApplication app) => app.UseRateLimiter();
 
-    private static Task AddSecurityHeaders(HttpContext context, Func<Task> next)
+    /// <summary>
+    /// Forms post to this origin only, and, with an identity provider, to it as well: the portal's sign-out form ends
+    /// in a redirect to the provider's end-session endpoint, and browsers hold a form's redirects to form-action too.
+    /// </summary>
+    internal static string ContentSecurityPolicy(IdentityOptions identity)
+    {
+        var formAction = "'self'";
+        if (identity.Mode == IdentityMode.OpenIdConnect && Uri.TryCreate(identity.Authority, UriKind.Absolute, out var authority))
+        {
+            formAction += " " + authority.GetLeftPart(UriPartial.Authority);
+        }
+
+        return $"default-src 'self'; object-src 'none'; base-uri 'self'; form-action {formAction}; frame-ancestors 'none'";
+    }
+
+    private static Task AddSecurityHeaders(HttpContext context, Func<Task> next, string contentSecurityPolicy)
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
-        headers.ContentSecurityPolicy = "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = contentSecurityPolicy;
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Cross-Origin-Resource-Policy"] = "same-origin";

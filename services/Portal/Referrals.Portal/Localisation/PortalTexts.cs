@@ -302,5 +302,9 @@ public static class PortalTexts
         ["strength.Statutory"] = ("Normatīvais akts", "Statutory", "Нормативный акт"),
         ["strength.Programme"] = ("Programma", "Programme", "Программа"),
         ["strength.Descriptive"] = ("Apraksts", "Descriptive", "Описание"),
+
+        // Sign-in with the municipality's identity provider (OpenIdConnect mode).
+        ["signIn.with"] = ("Pieslēgties ar {0}", "Sign in with {0}", "Войти через {0}"),
+        ["signIn.organisationAccount"] = ("organizācijas kontu", "your organisation's account", "учётную запись организации"),
     };
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -9,11 +10,15 @@ namespace Referrals.Portal.Pages;
 
 /// <summary>
 /// The built-in sign-in of the embedded default and development runs: pick a demo user, the platform issues their
-/// token, the portal keeps it in its cookie. With an external identity provider this page only says so.
+/// token, the portal keeps it in its cookie. With an external identity provider (OpenIdConnect mode) one button
+/// starts the provider's sign-in (<see cref="PortalOpenIdConnect"/>), and there are no demo users.
 /// </summary>
-public sealed class SignInModel(PortalApi api, IOptions<IdentityOptions> identity) : PageModel
+public sealed class SignInModel(PortalApi api, IOptions<IdentityOptions> identity, IOptions<PortalOpenIdConnectOptions> provider) : PageModel
 {
     public bool Development => identity.Value.Mode == IdentityMode.Development;
+
+    /// <summary>What the provider's button names; null: the generic "your organisation's account".</summary>
+    public string? ProviderName => provider.Value.DisplayName is { Length: > 0 } name ? name : null;
 
     public IReadOnlyList<DemoUserView>? Users { get; private set; }
 
@@ -22,7 +27,27 @@ public sealed class SignInModel(PortalApi api, IOptions<IdentityOptions> identit
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadUsersAsync(cancellationToken);
+    public async Task OnGetAsync(bool failed, CancellationToken cancellationToken)
+    {
+        // The identity provider's sign-in came back refused (PortalOpenIdConnect.FailedPath).
+        Failed = failed && !Development;
+        await LoadUsersAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The provider's button: a plain link (GET), so the redirect to another origin passes the front door's
+    /// Content-Security-Policy, which limits where forms may go. The return address must be the portal's own.
+    /// </summary>
+    public IActionResult OnGetProvider()
+    {
+        if (Development)
+        {
+            return RedirectToPage();
+        }
+
+        var properties = new AuthenticationProperties { RedirectUri = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/" };
+        return Challenge(properties, PortalOpenIdConnect.Scheme);
+    }
 
     public async Task<IActionResult> OnPostAsync(string? userId, CancellationToken cancellationToken)
     {

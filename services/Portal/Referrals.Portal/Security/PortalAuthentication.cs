@@ -46,16 +46,7 @@ public static class PortalAuthentication
     /// <summary>Signs the user in with the claims the platform gave and its token; the cookie lives as long as the token.</summary>
     public static Task SignInAsync(HttpContext http, DemoUserView user, string accessToken, TimeSpan lifetime)
     {
-        var claims = new List<Claim>
-        {
-            new(ReferralsClaims.Subject, user.Id),
-            new(ReferralsClaims.Name, user.Name),
-            new(ReferralsClaims.Role, user.Role),
-        };
-        Add(claims, ReferralsClaims.Municipality, user.Municipality);
-        Add(claims, ReferralsClaims.Provider, user.ProviderId);
-        Add(claims, ReferralsClaims.Region, user.Region);
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ReferralsClaims.Name, ReferralsClaims.Role));
+        var principal = Principal(user.Id, user.Name, user.Role, user.Municipality, user.ProviderId, user.Region);
         var properties = new AuthenticationProperties
         {
             IsPersistent = false,
@@ -66,6 +57,21 @@ public static class PortalAuthentication
     }
 
     public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(Scheme);
+
+    /// <summary>The cookie's user, whichever sign-in made it: the claim names the APIs read (no role: no platform role).</summary>
+    public static ClaimsPrincipal Principal(string subject, string name, string? role, string? municipality, string? provider, string? region)
+    {
+        var claims = new List<Claim>
+        {
+            new(ReferralsClaims.Subject, subject),
+            new(ReferralsClaims.Name, name),
+        };
+        Add(claims, ReferralsClaims.Role, role);
+        Add(claims, ReferralsClaims.Municipality, municipality);
+        Add(claims, ReferralsClaims.Provider, provider);
+        Add(claims, ReferralsClaims.Region, region);
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ReferralsClaims.Name, ReferralsClaims.Role));
+    }
 
     private static void Add(List<Claim> claims, string type, string? value)
     {
