@@ -60,8 +60,8 @@ public sealed class SignInTests(PortalOnFake portal) : IClassFixture<PortalOnFak
         var page = await client.GetAsync("/referrals");
 
         Assert.Equal(HttpStatusCode.Redirect, page.Status);
-        Assert.StartsWith("http://127.0.0.1", page.Location, StringComparison.Ordinal);
-        Assert.Contains("/sign-in?returnUrl=%2Freferrals", page.Location, StringComparison.Ordinal);
+        // Relative, so that it also holds behind the gateway, where the portal's own host name is an internal one.
+        Assert.Equal("/sign-in?returnUrl=%2Freferrals", page.Location);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class SignInTests(PortalOnFake portal) : IClassFixture<PortalOnFak
         var page = await client.GetAsync("/referrals/new");
 
         Assert.Equal(HttpStatusCode.Redirect, page.Status);
-        Assert.Contains("/forbidden", page.Location, StringComparison.Ordinal);
+        Assert.StartsWith("/forbidden", page.Location, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,10 @@ public sealed record Actor(string Id, string Role, string? Municipality, string?
         }
 
         var id = user.FindFirstValue(ReferralsClaims.Subject);
-        var role = user.FindAll(ReferralsClaims.Role).Select(c => c.Value).FirstOrDefault(Roles.All.Contains);
+        // The role claim is whatever the identity provider calls it (Identity:RoleClaim, set on each identity as its
+        // RoleClaimType), so that the role policies and the tenant checks read the same claim.
+        var roleClaims = user.Identities.Select(i => i.RoleClaimType).Append(ReferralsClaims.Role).ToHashSet(StringComparer.Ordinal);
+        var role = user.Claims.Where(c => roleClaims.Contains(c.Type)).Select(c => c.Value).FirstOrDefault(Roles.All.Contains);
         return id is null || role is null
             ? null
             : new Actor(id, role, Value(user, ReferralsClaims.Municipality), Value(user, ReferralsClaims.Provider),

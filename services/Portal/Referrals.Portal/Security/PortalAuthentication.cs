@@ -34,6 +34,10 @@ public static class PortalAuthentication
             cookie.AccessDeniedPath = "/forbidden";
             cookie.ReturnUrlParameter = "returnUrl";
             cookie.SlidingExpiration = false;
+            // Relative redirects: behind the gateway the request's host is the portal's internal one (portal:8080), so
+            // the absolute URL the cookie handler builds would send the browser somewhere it cannot reach.
+            cookie.Events.OnRedirectToLogin = RedirectWithinSite;
+            cookie.Events.OnRedirectToAccessDenied = RedirectWithinSite;
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())
@@ -41,6 +45,13 @@ public static class PortalAuthentication
             .AddPolicy(ProviderStaff, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(Roles.ProviderStaff))
             .AddPolicy(Reader, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(Roles.Coordinator, Roles.Administrator, Roles.SocialWorker));
         return services;
+    }
+
+    private static Task RedirectWithinSite(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
+        context.Response.Redirect(target);
+        return Task.CompletedTask;
     }
 
     /// <summary>Signs the user in with the claims the platform gave and its token; the cookie lives as long as the token.</summary>
