@@ -78,3 +78,6 @@ public sealed record RuleView(string Id, string TitleLv, string TitleEn, string 
     IReadOnlyList<string> ClientGroups, string RuleSetVersion);
 
 public sealed record OverdueDecision(Guid ReferralId, string ServiceType, string Outcome, DateOnly? DecisionDueOn);
+
+public sealed record OwnServiceView(string ServiceId, string? ServiceName, string ServiceType, IReadOnlyList<string> ClientGroups,
+    int? MinAge, int? MaxAge, int Maximum, int Available, string Updated);

@@ -8,7 +8,7 @@ namespace Referrals.Portal.Pages.Offers;
 
 /// <summary>
 /// The provider's inbox: offers made to it (ids, service and dates only: the minimum a provider may see before it
-/// accepts), accept, or decline with a reason; and the placements it accepted.
+/// accepts), accept, or decline with a reason; and the placements it accepted. Each opens on its own page (OfferModel).
 /// </summary>
 public sealed class OffersModel(PortalApi api, PortalText text) : PageModel
 {
@@ -64,7 +64,8 @@ public sealed class OffersModel(PortalApi api, PortalText text) : PageModel
     {
         if (result.Ok)
         {
-            return Redirect("/offers?done=" + done);
+            // An accepted offer opens the placement: the client's details are what staff need next.
+            return Redirect(done == "accepted" ? $"/offers/{offerId}?done=accepted" : "/offers?done=" + done);
         }
 
         PointAt(offerId);

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Referrals.Portal.Api;
+using Referrals.Portal.Forms;
+
+namespace Referrals.Portal.Pages.Offers;
+
+/// <summary>
+/// One offer of the provider and its referral, as much of it as the platform gives this provider: while the offer is
+/// pending the minimum (no names, personal code, address or phone); once accepted, what staff need to start the service
+/// (the client, the family's contact, the documents). Another provider's offer is not found, as in the API.
+/// </summary>
+public sealed class OfferModel(PortalApi api) : PageModel
+{
+    public OfferView? Offer { get; private set; }
+
+    /// <summary>Null when the platform no longer shows the referral to this provider (declined, withdrawn) or not yet.</summary>
+    public ReferralView? Referral { get; private set; }
+
+    public FormErrors Errors { get; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    public bool IsPlacement => Offer?.Status == "Accepted";
+
+    /// <summary>Accepted, but the referral still shows the minimum: the placement has not reached the referral yet.</summary>
+    public bool DetailsPending => IsPlacement && Referral is not null && Referral.Disclosure != "Full";
+
+    public async Task<IActionResult> OnGetAsync(Guid offerId, CancellationToken cancellationToken)
+    {
+        var offer = await api.GetAsync<OfferView>($"/api/providers/offers/{offerId}", cancellationToken);
+        if (!offer.Ok)
+        {
+            // Unknown and another provider's offers alike (the API does not say which): the page in the user's language, 404.
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        Offer = offer.Value;
+        if (Offer!.Status is "Pending" or "Accepted")
+        {
+            Referral = (await api.GetAsync<ReferralView>($"/api/referrals/{Offer.ReferralId}", cancellationToken)).Value;
+        }
+
+        return Page();
+    }
+}
