@@ -23,7 +23,7 @@ public sealed class ProviderPagesTests(PortalOnFake portal) : IClassFixture<Port
         Assert.Contains("DGV-7K3P", page.Html, StringComparison.Ordinal);
         Assert.Contains("Sociālais dienests, Daugavpils", page.Html, StringComparison.Ordinal);
         Assert.Contains("Līdz pieņemšanai redzami tikai dati, kas vajadzīgi lēmumam", page.Html, StringComparison.Ordinal);
-        Assert.Contains("action=\"/offers?handler=Accept\"", page.Html, StringComparison.Ordinal);
+        Assert.Contains($"action=\"{OfferPage}?handler=Accept\"", page.Html, StringComparison.Ordinal);
         Assert.Contains($"id=\"reason-{FakePlatform.OfferId:N}\"", page.Html, StringComparison.Ordinal);
     }
 
@@ -50,6 +50,24 @@ public sealed class ProviderPagesTests(PortalOnFake portal) : IClassFixture<Port
 
         Assert.NotEqual(HttpStatusCode.OK, page.Status);
         Assert.Contains("/forbidden", page.Location ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Declining_on_the_offer_page_needs_a_reason_shown_there_and_then_sends_it()
+    {
+        using var client = portal.Client();
+        await client.SignInAsync("demo-ps-dgv-seniori");
+        var offer = FakePlatform.OfferId.ToString();
+
+        var noReason = await client.SubmitAsync(OfferPage, OfferPage + "?handler=Decline", [new("offerId", offer), new("reason", "")]);
+        var declined = await client.SubmitAsync(OfferPage, OfferPage + "?handler=Decline", [new("offerId", offer), new("reason", "NoCapacity")]);
+
+        Assert.Equal(HttpStatusCode.OK, noReason.Status);
+        Assert.Contains($"<a href=\"#reason-{FakePlatform.OfferId:N}\">Iemesls: Izvēlieties atteikuma iemeslu.</a>", noReason.Html, StringComparison.Ordinal);
+        Assert.Contains("DGV-7K3P", noReason.Html, StringComparison.Ordinal);
+        Assert.Equal("/offers?done=declined", declined.Location);
+        var command = Assert.Single(portal.Platform.Commands, c => c.Path == $"/providers/offers/{offer}/decline");
+        Assert.Equal("NoCapacity", command.Body["reason"]!.GetValue<string>());
     }
 
     [Fact]

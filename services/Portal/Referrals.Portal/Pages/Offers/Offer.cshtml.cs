@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Referrals.Portal.Api;
 using Referrals.Portal.Forms;
+using Referrals.Portal.Localisation;
 
 namespace Referrals.Portal.Pages.Offers;
 
@@ -10,7 +11,7 @@ namespace Referrals.Portal.Pages.Offers;
 /// pending the minimum (no names, personal code, address or phone); once accepted, what staff need to start the service
 /// (the client, the family's contact, the documents). Another provider's offer is not found, as in the API.
 /// </summary>
-public sealed class OfferModel(PortalApi api) : PageModel
+public sealed class OfferModel(PortalApi api, PortalText text) : PageModel
 {
     public OfferView? Offer { get; private set; }
 
@@ -27,7 +28,33 @@ public sealed class OfferModel(PortalApi api) : PageModel
     /// <summary>Accepted, but the referral still shows the minimum: the placement has not reached the referral yet.</summary>
     public bool DetailsPending => IsPlacement && Referral is not null && Referral.Disclosure != "Full";
 
-    public async Task<IActionResult> OnGetAsync(Guid offerId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid offerId, CancellationToken cancellationToken) =>
+        await LoadAsync(offerId, cancellationToken);
+
+    public async Task<IActionResult> OnPostAcceptAsync(Guid offerId, CancellationToken cancellationToken) =>
+        await AfterAsync(offerId, await OfferDecisions.AcceptAsync(api, offerId, cancellationToken), "accepted", cancellationToken);
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid offerId, string? reason, string? note, CancellationToken cancellationToken)
+    {
+        var result = await OfferDecisions.DeclineAsync(api, text, offerId, reason, note, Errors, cancellationToken);
+        return result is null
+            ? await LoadAsync(offerId, cancellationToken)
+            : await AfterAsync(offerId, result, "declined", cancellationToken);
+    }
+
+    private async Task<IActionResult> AfterAsync(Guid offerId, ApiResult<OfferView> result, string done, CancellationToken cancellationToken)
+    {
+        if (result.Ok)
+        {
+            // Accepted: this page again, now with the client's details; declined: the offer is no longer this provider's.
+            return Redirect(done == "accepted" ? $"/offers/{offerId}?done=accepted" : "/offers?done=declined");
+        }
+
+        OfferDecisions.Explain(result, text, offerId, Errors);
+        return await LoadAsync(offerId, cancellationToken);
+    }
+
+    private async Task<IActionResult> LoadAsync(Guid offerId, CancellationToken cancellationToken)
     {
         var offer = await api.GetAsync<OfferView>($"/api/providers/offers/{offerId}", cancellationToken);
         if (!offer.Ok)

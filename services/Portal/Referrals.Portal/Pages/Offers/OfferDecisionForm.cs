@@ -4,7 +4,13 @@ using Referrals.Portal.Forms;
 namespace Referrals.Portal.Pages.Offers;
 
 /// <summary>
-/// What the accept and decline forms of one pending offer need (shared by the inbox and the offer page; both post to
-/// the inbox's handlers, which show any error beside the offer).
+/// What the accept and decline forms of one pending offer need, on the inbox and on the offer page: each page posts to
+/// its own handlers (<see cref="OfferDecisions"/>) and shows any error beside the offer.
 /// </summary>
-public sealed record OfferDecisionForm(OfferView Offer, FormErrors Errors, bool Failed);
+public sealed record OfferDecisionForm(OfferView Offer, FormErrors Errors, bool Failed, bool OnOfferPage)
+{
+    public string Page => OnOfferPage ? "/Offers/Offer" : "/Offers/Index";
+
+    public Dictionary<string, string> RouteValues =>
+        OnOfferPage ? new() { ["offerId"] = Offer.OfferId.ToString() } : [];
+}
