@@ -104,6 +104,24 @@ public sealed class ProviderPagesTests(PortalOnFake portal) : IClassFixture<Port
     }
 
     [Theory]
+    [InlineData("lv", "Brīvās vietas", "Nosūtītājs")]
+    [InlineData("en", "Free places", "Referred by")]
+    [InlineData("ru", "Свободные места", "Направил")]
+    public async Task The_provider_pages_speak_each_language_without_a_missing_text(string language, string capacityTitle, string referredBy)
+    {
+        using var client = portal.Client();
+        await client.SignInAsync("demo-ps-dgv-seniori");
+        await client.SubmitAsync("/offers", "/language", [new("language", language), new("returnUrl", "/offers")]);
+
+        var pages = new[] { await client.GetAsync("/offers"), await client.GetAsync(OfferPage), await client.GetAsync("/offers/capacity") };
+
+        Assert.All(pages, p => Assert.Equal(HttpStatusCode.OK, p.Status));
+        Assert.All(pages, p => Assert.DoesNotMatch(@"\[[a-z]+[A-Za-z]*\.[A-Za-z.-]+\]", p.Html));
+        Assert.Contains(referredBy, pages[1].Html, StringComparison.Ordinal);
+        Assert.Contains($"<h1>{capacityTitle}</h1>", pages[2].Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("", "lv", "ievadiet brīvo vietu skaitu")]
     [InlineData("trīs", "lv", "jābūt veselam skaitlim")]
     [InlineData("-1", "lv", "nevar būt mazāks par 0")]
