@@ -21,7 +21,8 @@ public sealed class ProviderPagesTests(PortalOnFake portal) : IClassFixture<Port
         Assert.Contains($"href=\"{OfferPage}\"", inbox.Html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("DGV-7K3P", page.Html, StringComparison.Ordinal);
-        Assert.Contains("Sociālais dienests, Daugavpils", page.Html, StringComparison.Ordinal);
+        Assert.Contains("Daugavpils pilsētas pašvaldības iestāde “Sociālais dienests”", page.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"tel:+37165423700\"", WebUtility.HtmlDecode(page.Html), StringComparison.Ordinal);
         Assert.Contains("Līdz pieņemšanai redzami tikai dati, kas vajadzīgi lēmumam", page.Html, StringComparison.Ordinal);
         Assert.Contains($"action=\"{OfferPage}?handler=Accept\"", page.Html, StringComparison.Ordinal);
         Assert.Contains($"id=\"reason-{FakePlatform.OfferId:N}\"", page.Html, StringComparison.Ordinal);

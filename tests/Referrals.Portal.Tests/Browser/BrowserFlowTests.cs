@@ -157,6 +157,7 @@ public sealed partial class BrowserFlowTests(EmbeddedSystemFixture fixture) : IC
         await page.WaitForURLAsync($"**/offers/{second.OfferId}?done=accepted");
         await WaitForTextAsync(page, "main", "Anna Bērziņa");
         Assert.Contains("+37120000001", await page.Locator("#family-phone").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("+37165423700", await page.Locator("#social-service").TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains("Pieņemts", await page.Locator("#offer-status").TextContentAsync(), StringComparison.Ordinal);
         await VisitAsync(page, "placement");
         await page.GotoAsync(new Uri(Base, "/offers").ToString());

@@ -174,6 +174,11 @@ public sealed class FakePlatform : IAsyncDisposable
             Commands.Enqueue(($"/providers/offers/{id}/accept", new JsonObject()));
             return Results.Ok(new { offerId = id, status = "Accepted" });
         });
+        api.MapGet("/providers/organizations/{id}", (string id) => id != "sd-daugavpils-valstspilseta" ? Results.NotFound() : Results.Ok(new
+        {
+            id = "7d0f5c1e-0000-4000-8000-000000000001", name = "Daugavpils pilsētas pašvaldības iestāde “Sociālais dienests”",
+            email = "socd@socd.lv", website = "https://socd.lv/kontakti/", municipality = "LV-DGV", phones = new[] { new { id = "p1", number = "+37165423700", type = "voice" } },
+        }));
         api.MapGet("/providers/own-services", () => new[]
         {
             new { serviceId = "svc-dgv-seniori-dac", serviceName = (string?)null, serviceType = "day-care-centre", clientGroups = new[] { "elderly" }, minAge = (int?)18, maxAge = (int?)null, maximum = 25, available = 3, updated = "2026-06-30T21:30:00.000Z" },

@@ -318,6 +318,7 @@ public static class PortalTexts
         ["offerPage.shortCode"] = ("Nosūtījuma kods", "Referral code", "Код направления"),
         ["offerPage.referredBy"] = ("Nosūtītājs", "Referred by", "Направил"),
         ["offerPage.socialService"] = ("Sociālais dienests, {0}", "Social service, {0}", "Социальная служба, {0}"),
+        ["offerPage.tel"] = ("tālr.", "tel.", "тел."),
         ["offerPage.name"] = ("Vārds, uzvārds", "Name", "Имя, фамилия"),
         ["offerPage.phone"] = ("Ģimenes tālrunis", "Family's phone", "Телефон семьи"),
         ["offerPage.noPhone"] = ("nav norādīts", "not given", "не указан"),

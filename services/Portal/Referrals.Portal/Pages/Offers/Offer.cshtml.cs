@@ -18,6 +18,9 @@ public sealed class OfferModel(PortalApi api, PortalText text) : PageModel
     /// <summary>Null when the platform no longer shows the referral to this provider (declined, withdrawn) or not yet.</summary>
     public ReferralView? Referral { get; private set; }
 
+    /// <summary>The public contact of the referring municipality's social service, when the directory has it.</summary>
+    public HsdsContact? SocialService { get; private set; }
+
     public FormErrors Errors { get; } = new();
 
     [BindProperty(SupportsGet = true)]
@@ -68,6 +71,12 @@ public sealed class OfferModel(PortalApi api, PortalText text) : PageModel
         if (Offer!.Status is "Pending" or "Accepted")
         {
             Referral = (await api.GetAsync<ReferralView>($"/api/referrals/{Offer.ReferralId}", cancellationToken)).Value;
+            if (Referral is not null && SocialServiceOffices.IdOf(Referral.Municipality) is { } office)
+            {
+                // Only the office of the referral's own municipality (a mislabelled source row keys another one's office).
+                var contact = (await api.GetAsync<HsdsContact>($"/api/providers/organizations/{office}", cancellationToken)).Value;
+                SocialService = contact?.Municipality == Referral.Municipality ? contact : null;
+            }
         }
 
         return Page();
