@@ -274,9 +274,6 @@ public static class PortalTexts
         ["capacity.intro"] = ("Norādiet, cik brīvu vietu ir katrā jūsu pakalpojumā. Vairāk vietu nozīmē, ka rindā esošajiem tiek piedāvāta vieta.", "State the free places of each of your services. More places offer a place to those on the waiting list.", "Укажите число свободных мест в каждой вашей услуге. Новые места предлагаются стоящим в очереди."),
         ["capacity.maximum"] = ("Kopā vietu: {0}", "Places in total: {0}", "Всего мест: {0}"),
         ["capacity.save"] = ("Saglabāt", "Save", "Сохранить"),
-        ["capacity.done"] = ("Brīvo vietu skaits saglabāts.", "The free places were saved.", "Число свободных мест сохранено."),
-        ["capacity.other"] = ("Cits pakalpojums", "Another service", "Другая услуга"),
-        ["capacity.serviceId"] = ("Pakalpojuma kods katalogā", "Service id in the directory", "Код услуги в каталоге"),
 
         ["status.title"] = ("Nosūtījuma statuss", "Referral status", "Статус направления"),
         ["status.provider"] = ("Pakalpojuma sniedzējs", "Service provider", "Поставщик услуги"),
