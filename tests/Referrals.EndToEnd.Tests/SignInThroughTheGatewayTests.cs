@@ -57,7 +57,7 @@ public sealed class SignInThroughTheGatewayTests(DistributedSystem system)
 
         var byId = users!.OfType<JsonObject>().ToDictionary(u => u["id"]!.GetValue<string>());
         Assert.Equal(
-            ["demo-admin", "demo-co-latgale", "demo-ps-dgv-seniori", "demo-ps-rez-sac", "demo-sw-daugavpils", "demo-sw-rezekne"],
+            ["demo-admin", "demo-co-latgale", "demo-ps-dgv-seniori", "demo-ps-rez-sac", "demo-ps-rzn-majas", "demo-sw-daugavpils", "demo-sw-rezekne"],
             byId.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("LV-DGV", byId["demo-sw-daugavpils"]["municipality"]!.GetValue<string>());
         Assert.Equal("LV-REZ", byId["demo-sw-rezekne"]["municipality"]!.GetValue<string>());

@@ -20,7 +20,7 @@ public sealed class DevelopmentSignInTests(EchoBackend backend) : IClassFixture<
         var users = await gateway.CreateClient().GetFromJsonAsync<List<DemoUserView>>("/auth/dev/users", Ct) ?? [];
 
         Assert.Equal(
-            ["demo-sw-daugavpils", "demo-sw-rezekne", "demo-ps-dgv-seniori", "demo-ps-rez-sac", "demo-co-latgale", "demo-admin"],
+            ["demo-sw-daugavpils", "demo-sw-rezekne", "demo-ps-dgv-seniori", "demo-ps-rez-sac", "demo-ps-rzn-majas", "demo-co-latgale", "demo-admin"],
             users.Select(u => u.Id));
         Assert.Equal(Roles.All.Order(), users.Select(u => u.Role).Distinct().Order());
         Assert.Equal("LV-REZ", users.Single(u => u.Id == "demo-sw-rezekne").Municipality);

@@ -71,6 +71,7 @@ public static class ProviderDirectoryModule
         group.MapOrganisations();
         group.MapHsds();
         group.MapCapacity();
+        group.MapOwnServices();
         group.MapPlacementRequests();
         group.MapOfferQueries();
         group.MapAcceptOffer();

@@ -147,6 +147,7 @@ public sealed class FakePlatform : IAsyncDisposable
             Commands.Enqueue(($"/providers/offers/{id}/decline", (await request.ReadFromJsonAsync<JsonObject>())!));
             return Results.Ok(new { offerId = id });
         });
+        MapProviderSide(api);
         api.MapPost("/eligibility/check", () => new
         {
             outcome = "NeedsInformation",
@@ -156,6 +157,38 @@ public sealed class FakePlatform : IAsyncDisposable
                 new { ruleId = "age-18", verdict = "Passed", reasonLv = "Klients ir pilngadīgs.", reasonEn = "The client is an adult." },
                 new { ruleId = "gp-certificate", verdict = "MissingInformation", reasonLv = "Trūkst ģimenes ārsta izziņas.", reasonEn = "The GP certificate is missing." },
             },
+        });
+    }
+
+    /// <summary>The provider's side: one offer (others are another provider's: 404), accepting it, its own services and their free places.</summary>
+    private void MapProviderSide(RouteGroupBuilder api)
+    {
+        api.MapGet("/providers/offers/{id:guid}", (Guid id) => id != OfferId ? Results.NotFound() : Results.Ok(new
+        {
+            offerId = OfferId, referralId = ReferralId, providerId = "org-dgv-seniori", providerName = "Daugavpils dienas aprūpes centrs senioriem",
+            serviceId = "svc-dgv-seniori-home", serviceType = "home-care", attempt = 1, status = "Pending", offeredAt = SubmittedAt,
+            decidedAt = (DateTimeOffset?)null, declineReason = (string?)null, declineText = (string?)null,
+        }));
+        api.MapPost("/providers/offers/{id:guid}/accept", (Guid id) =>
+        {
+            Commands.Enqueue(($"/providers/offers/{id}/accept", new JsonObject()));
+            return Results.Ok(new { offerId = id, status = "Accepted" });
+        });
+        api.MapGet("/providers/organizations/{id}", (string id) => id != "sd-daugavpils-valstspilseta" ? Results.NotFound() : Results.Ok(new
+        {
+            id = "7d0f5c1e-0000-4000-8000-000000000001", name = "Daugavpils pilsētas pašvaldības iestāde “Sociālais dienests”",
+            email = "socd@socd.lv", website = "https://socd.lv/kontakti/", municipality = "LV-DGV", phones = new[] { new { id = "p1", number = "+37165423700", type = "voice" } },
+        }));
+        api.MapGet("/providers/own-services", () => new[]
+        {
+            new { serviceId = "svc-dgv-seniori-dac", serviceName = (string?)null, serviceType = "day-care-centre", clientGroups = new[] { "elderly" }, minAge = (int?)18, maxAge = (int?)null, maximum = 25, available = 3, updated = "2026-06-30T21:30:00.000Z" },
+            new { serviceId = "svc-dgv-seniori-home", serviceName = (string?)null, serviceType = "home-care", clientGroups = new[] { "elderly", "physical-disability" }, minAge = (int?)18, maxAge = (int?)null, maximum = 40, available = 5, updated = "2026-06-30T21:30:00.000Z" },
+        });
+        api.MapPut("/providers/services/{id}/capacity", async (string id, HttpRequest request) =>
+        {
+            var body = (await request.ReadFromJsonAsync<JsonObject>())!;
+            Commands.Enqueue(($"/providers/services/{id}/capacity", body));
+            return Results.Ok(new { serviceId = id, available = body["available"]!.GetValue<int>(), maximum = 40, updated = "2026-07-01T08:00:00.000Z" });
         });
     }
 

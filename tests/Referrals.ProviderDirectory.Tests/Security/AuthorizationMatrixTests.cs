@@ -85,6 +85,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             Tenant(Outcome.NotFound, Roles.ProviderStaff, Roles.Administrator), Writes: true),
         new("GET", "/api/providers/services/{serviceId}/capacity", _ => Get($"/api/providers/services/{OwnService}/capacity"),
             ProviderTenant(Outcome.NotFound, Roles.ProviderStaff, Roles.Administrator, Roles.Coordinator, Roles.SocialWorker)),
+        new("GET", "/api/providers/own-services", _ => Get("/api/providers/own-services"),
+            Tenant(Outcome.Narrowed, Roles.ProviderStaff)),
 
         // Offers and placements.
         new("GET", "/api/providers/offers", _ => Get($"/api/providers/offers?providerId={OwnProvider}"),
@@ -141,6 +143,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                     Assert.Contains(fixture.AcceptOffer.ToString(), body, StringComparison.Ordinal);
                 }
 
+                if (row.Route == "/api/providers/own-services")
+                {
+                    Assert.Contains($"\"{OwnService}\"", body, StringComparison.Ordinal);
+                }
+
                 if (row.Writes)
                 {
                     return;
@@ -152,6 +159,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(body).RootElement.ValueKind);
                 Assert.DoesNotContain(fixture.AcceptOffer.ToString(), body, StringComparison.Ordinal);
                 Assert.DoesNotContain(fixture.DeclineOffer.ToString(), body, StringComparison.Ordinal);
+                Assert.DoesNotContain($"\"{OwnService}\"", body, StringComparison.Ordinal);
                 break;
             case Outcome.Unauthorized:
                 Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -199,6 +207,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     [InlineData(typeof(ProviderDirectory.Requests.PlacementRequestView))]
     [InlineData(typeof(ProviderDirectory.Requests.RankedCandidate))]
     [InlineData(typeof(ProviderDirectory.ProviderServices.CapacityView))]
+    [InlineData(typeof(ProviderDirectory.ProviderServices.OwnServiceView))]
     public void Views_have_no_field_for_personal_data(Type view)
     {
         string[] personal = ["DateOfBirth", "Gender", "PersonalCode", "ShortCode", "Address", "Phone", "Contact", "ClientName", "FirstName", "LastName"];

@@ -78,3 +78,11 @@ public sealed record RuleView(string Id, string TitleLv, string TitleEn, string 
     IReadOnlyList<string> ClientGroups, string RuleSetVersion);
 
 public sealed record OverdueDecision(Guid ReferralId, string ServiceType, string Outcome, DateOnly? DecisionDueOn);
+
+public sealed record OwnServiceView(string ServiceId, string? ServiceName, string ServiceType, IReadOnlyList<string> ClientGroups,
+    int? MinAge, int? MaxAge, int Maximum, int Available, string Updated);
+
+/// <summary>An organisation's public contact as the HSDS directory gives it (a municipality's social service).</summary>
+public sealed record HsdsContact(string Name, string? Email, string? Website, string? Municipality, IReadOnlyList<HsdsPhoneView>? Phones);
+
+public sealed record HsdsPhoneView(string Number, string Type);

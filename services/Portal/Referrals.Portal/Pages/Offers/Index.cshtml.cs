@@ -8,12 +8,11 @@ namespace Referrals.Portal.Pages.Offers;
 
 /// <summary>
 /// The provider's inbox: offers made to it (ids, service and dates only: the minimum a provider may see before it
-/// accepts), accept, or decline with a reason; and the placements it accepted.
+/// accepts), accept, or decline with a reason; and the placements it accepted. Each opens on its own page (OfferModel).
 /// </summary>
 public sealed class OffersModel(PortalApi api, PortalText text) : PageModel
 {
-    public static readonly IReadOnlyList<string> DeclineReasons =
-        ["NoCapacity", "NotEligible", "MissingDocuments", "OutOfServiceArea", "ClientRefused", "Other"];
+    public static IReadOnlyList<string> DeclineReasons => OfferDecisions.DeclineReasons;
 
     public IReadOnlyList<OfferView> Pending { get; private set; } = [];
 
@@ -31,32 +30,19 @@ public sealed class OffersModel(PortalApi api, PortalText text) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAcceptAsync(Guid offerId, CancellationToken cancellationToken)
-    {
-        var result = await api.PostAsync<OfferView>($"/api/providers/offers/{offerId}/accept", null, cancellationToken);
-        return await AfterAsync(offerId, result, "accepted", cancellationToken);
-    }
+    public async Task<IActionResult> OnPostAcceptAsync(Guid offerId, CancellationToken cancellationToken) =>
+        await AfterAsync(offerId, await OfferDecisions.AcceptAsync(api, offerId, cancellationToken), "accepted", cancellationToken);
 
     public async Task<IActionResult> OnPostDeclineAsync(Guid offerId, string? reason, string? note, CancellationToken cancellationToken)
     {
-        if (reason is null || !DeclineReasons.Contains(reason))
+        var result = await OfferDecisions.DeclineAsync(api, text, offerId, reason, note, Errors, cancellationToken);
+        if (result is null)
         {
-            Errors.Add("reason", text["error.declineReason"]);
-        }
-        else if (reason == "Other" && string.IsNullOrWhiteSpace(note))
-        {
-            Errors.Add("text", text["error.declineText"]);
-        }
-
-        if (Errors.Any)
-        {
-            PointAt(offerId);
+            FailedOffer = offerId;
             await LoadAsync(cancellationToken);
             return Page();
         }
 
-        var result = await api.PostAsync<OfferView>(
-            $"/api/providers/offers/{offerId}/decline", new { reason, text = string.IsNullOrWhiteSpace(note) ? null : note }, cancellationToken);
         return await AfterAsync(offerId, result, "declined", cancellationToken);
     }
 
@@ -64,25 +50,14 @@ public sealed class OffersModel(PortalApi api, PortalText text) : PageModel
     {
         if (result.Ok)
         {
-            return Redirect("/offers?done=" + done);
+            // An accepted offer opens the placement: the client's details are what staff need next.
+            return Redirect(done == "accepted" ? $"/offers/{offerId}?done=accepted" : "/offers?done=" + done);
         }
 
-        PointAt(offerId);
-        Errors.AddFromApi(result.Errors, text);
-        if (!Errors.Any)
-        {
-            Errors.Add("offers", text[result.Status == System.Net.HttpStatusCode.Conflict ? "error.offerConflict" : "error.unavailable"]);
-        }
-
+        FailedOffer = offerId;
+        OfferDecisions.Explain(result, text, offerId, Errors);
         await LoadAsync(cancellationToken);
         return Page();
-    }
-
-    private void PointAt(Guid offerId)
-    {
-        FailedOffer = offerId;
-        Errors.Anchor("reason", "reason-" + offerId.ToString("N"));
-        Errors.Anchor("text", "note-" + offerId.ToString("N"));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
