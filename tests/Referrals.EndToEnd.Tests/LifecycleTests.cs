@@ -89,7 +89,8 @@ public sealed class LifecycleTests(DistributedSystem system)
 
         var referral = await client.WaitForStatusAsync(id, "Placed");
         Assert.Equal("e2e-gh-077", referral["placement"]!["providerId"]!.GetValue<string>());
-        Assert.Contains(referral["timeline"]!.AsArray(), line => line!["detail"]?.ToString().Contains("NoCapacity", StringComparison.Ordinal) == true);
+        // The decline travels on its own queue and may be recorded after the acceptance: wait for its timeline line.
+        referral = await client.WaitForTimelineAsync(id, line => line["detail"]?.ToString().Contains("NoCapacity", StringComparison.Ordinal) == true, "the decline (NoCapacity)");
         var sms = await client.WaitForSmsAsync(id, "Submitted", "Placed");
         Assert.Equal(["Submitted", "Placed"], SmsStatuses(sms));
         var code = ShortCode(referral);

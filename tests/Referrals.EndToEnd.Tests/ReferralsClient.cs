@@ -117,14 +117,21 @@ public sealed class ReferralsClient(HttpClient gateway)
     public async Task<JsonObject> ReferralAsync(Guid id) => (await GetAsync<JsonObject>($"/api/referrals/{id}", OwnerOf(id)))!;
 
     /// <summary>Polls the referral until it reaches <paramref name="status"/>; fails with its timeline when it does not.</summary>
-    public async Task<JsonObject> WaitForStatusAsync(Guid id, string status)
+    public Task<JsonObject> WaitForStatusAsync(Guid id, string status) =>
+        WaitForReferralAsync(id, referral => referral["status"]?.GetValue<string>() == status, status);
+
+    /// <summary>Waits until a line of the referral's timeline matches.</summary>
+    public Task<JsonObject> WaitForTimelineAsync(Guid id, Func<JsonObject, bool> line, string what) =>
+        WaitForReferralAsync(id, referral => referral["timeline"]!.AsArray().Any(l => line(l!.AsObject())), what);
+
+    private async Task<JsonObject> WaitForReferralAsync(Guid id, Func<JsonObject, bool> reached, string what)
     {
         var deadline = DateTime.UtcNow + Patience;
         JsonObject referral;
         do
         {
             referral = await ReferralAsync(id);
-            if (referral["status"]?.GetValue<string>() == status)
+            if (reached(referral))
             {
                 return referral;
             }
@@ -133,7 +140,7 @@ public sealed class ReferralsClient(HttpClient gateway)
         }
         while (DateTime.UtcNow < deadline);
 
-        Assert.Fail($"Referral {id} did not reach {status}; it is {referral["status"]}:\n{referral["timeline"]}");
+        Assert.Fail($"Referral {id} did not reach {what}; it is {referral["status"]}:\n{referral["timeline"]}");
         return referral;
     }
 
