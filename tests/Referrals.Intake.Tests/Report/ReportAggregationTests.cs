@@ -136,6 +136,8 @@ public sealed class ReportAggregationTests
     [InlineData(null, "yesterday", "to")]
     [InlineData("2026-03-10", "2026-03-09", "to")]
     [InlineData("2023-01-01", "2026-03-01", "from")]
+    [InlineData("0001-01-01", "0001-01-01", "from")]
+    [InlineData(null, "9999-12-31", "to")]
     public void A_bad_window_names_its_field(string? from, string? to, string field)
     {
         var errors = new ValidationErrors();

@@ -11,6 +11,9 @@ public sealed record ReportWindow(DateOnly From, DateOnly To)
 {
     public const int MaxDays = 731;
 
+    private static readonly DateOnly Earliest = new(2000, 1, 1);
+    private static readonly DateOnly Latest = new(2100, 12, 31);
+
     private static readonly TimeZoneInfo Riga =
         TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Riga", out var zone) ? zone : TimeZoneInfo.Utc;
 
@@ -54,13 +57,20 @@ public sealed record ReportWindow(DateOnly From, DateOnly To)
             return null;
         }
 
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            errors.Add(field, "Expected a date as yyyy-MM-dd.");
+            return null;
         }
 
-        errors.Add(field, "Expected a date as yyyy-MM-dd.");
-        return null;
+        // Far dates would overflow the window's arithmetic (a 500), and no referral is that old or that new.
+        if (date < Earliest || date > Latest)
+        {
+            errors.Add(field, $"Expected a date from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}.");
+            return null;
+        }
+
+        return date;
     }
 
     private static DateTimeOffset StartOf(DateOnly day)
