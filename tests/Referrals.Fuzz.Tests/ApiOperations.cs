@@ -27,7 +27,7 @@ public static class ApiOperations
     public static readonly string[] Known =
     [
         "POST /api/referrals", "GET /api/referrals", "POST /api/referrals/search", "GET /api/referrals/{id}", "POST /api/referrals/{id}/withdraw",
-        "POST /api/referrals/{id}/close", "GET /api/referrals/audit", "GET /api/referrals/clients/{clientId}/export",
+        "POST /api/referrals/{id}/close", "GET /api/referrals/audit", "GET /api/referrals/clients/{clientId}/export", "GET /api/referrals/report",
         "GET /api/eligibility/rules", "GET /api/eligibility/rulesets", "POST /api/eligibility/rulesets", "PUT /api/eligibility/rulesets",
         "GET /api/eligibility/rulesets/{version}", "GET /api/eligibility/overdue", "POST /api/eligibility/check",
         "GET /api/eligibility/assessments/{referralId}",

@@ -7,6 +7,7 @@ using Referrals.Intake.Export;
 using Referrals.Intake.Http;
 using Referrals.Intake.Protection;
 using Referrals.Intake.Read;
+using Referrals.Intake.Report;
 using Referrals.Intake.Retention;
 using Referrals.Intake.Search;
 using Referrals.Intake.Store;
@@ -66,6 +67,7 @@ public static class IntakeModule
         var referrals = app.MapGroup("/api/referrals").WithTags("Referrals");
         referrals.MapSubmitReferral();
         referrals.MapListReferrals();
+        referrals.MapReferralReport();
         referrals.MapGetReferral();
         referrals.MapWithdrawReferral();
         referrals.MapCloseReferral();

@@ -92,6 +92,7 @@ public sealed class FactsAndOverdueApiTests(EligibilityApi api) : IClassFixture<
         Assert.Equal("NeedsInformation", entry["outcome"]!.GetValue<string>());
         Assert.Equal("2026-07-15", entry["decisionDueOn"]!.GetValue<string>());
         Assert.NotNull(entry["overdueSince"]);
+        Assert.Equal("LV-REZ", entry["municipality"]!.GetValue<string>());
         var assessment = await _client.GetFromJsonAsync<JsonObject>(new Uri($"/api/eligibility/assessments/{referralId}", UriKind.Relative), Ct);
         Assert.Equal("2026-07-15", assessment!["decisionDueOn"]!.GetValue<string>());
     }

@@ -18,6 +18,7 @@ public sealed class AuthorizationMatrixTests(IntakeApiFactory api) : IClassFixtu
 {
     private const string Submit = "POST /api/referrals";
     private const string List = "GET /api/referrals";
+    private const string Report = "GET /api/referrals/report";
     private const string Get = "GET /api/referrals/{id:guid}";
     private const string Withdraw = "POST /api/referrals/{id:guid}/withdraw";
     private const string Close = "POST /api/referrals/{id:guid}/close";
@@ -68,6 +69,16 @@ public sealed class AuthorizationMatrixTests(IntakeApiFactory api) : IClassFixtu
         { List, ForeignCoordinator, "?municipality=LV-DGV", 403 },
         { List, Provider, "", 403 },
         { List, Admin, "", 403 },
+
+        { Report, Anonymous, "", 401 },
+        { Report, Worker, "", 200 },
+        { Report, Worker, "?municipality=LV-RIX", 403 },
+        { Report, ForeignWorker, "?municipality=LV-DGV", 403 },
+        { Report, Coordinator, "?municipality=LV-DGV", 200 },
+        { Report, Coordinator, "?municipality=LV-RIX", 403 },
+        { Report, ForeignCoordinator, "?municipality=LV-DGV", 403 },
+        { Report, Provider, "", 403 },
+        { Report, Admin, "", 403 },
 
         { Get, Anonymous, "offered", 401 },
         { Get, Worker, "offered", 200 },
@@ -207,6 +218,7 @@ public sealed class AuthorizationMatrixTests(IntakeApiFactory api) : IClassFixtu
         {
             Submit => Json(HttpMethod.Post, "/api/referrals", IntakeApiTests.ValidRequest()),
             List => new HttpRequestMessage(HttpMethod.Get, "/api/referrals" + target),
+            Report => new HttpRequestMessage(HttpMethod.Get, "/api/referrals/report" + target),
             Get => new HttpRequestMessage(HttpMethod.Get, $"/api/referrals/{id}"),
             Withdraw => Json(HttpMethod.Post, $"/api/referrals/{id}/withdraw", new JsonObject { ["reason"] = "Family moved" }),
             Close => Json(HttpMethod.Post, $"/api/referrals/{id}/close", new JsonObject { ["outcome"] = "NeedMet" }),

@@ -1,5 +1,6 @@
 using Referrals.Contracts.Eligibility;
 using Referrals.Contracts.Intake;
+using Referrals.Contracts.ProviderDirectory;
 using Referrals.Intake.Protection;
 using Referrals.Intake.Referrals;
 using Referrals.Intake.Store;
@@ -143,6 +144,59 @@ public abstract class ReferralStoreContract
         Assert.Single(await store.ListAsync(["LV-REZ"], null, 1, Cancel));
         Assert.Equal(4, region.Count(r => r.Id == older.Id || r.Id == newer.Id || r.Id == matching.Id || r.Id == elsewhere.Id));
         Assert.Empty(await store.ListAsync([], null, 100, Cancel));
+    }
+
+    [Fact]
+    public async Task Reads_for_the_report_the_window_and_the_waitlisted_of_the_municipalities_page_by_page()
+    {
+        var store = await CreateStoreAsync();
+        var from = Now;
+        var to = Now.AddDays(1);
+        var inWindow = Enumerable.Range(0, 5).Select(i => NewReferral(municipality: "LV-REZ", at: Now.AddHours(i))).ToList();
+        var sameInstant = NewReferral(municipality: "LV-REZ", at: Now.AddHours(2));
+        var before = NewReferral(municipality: "LV-REZ", at: Now.AddSeconds(-1));
+        var atEnd = NewReferral(municipality: "LV-REZ", at: to);
+        var waitingSinceLastYear = NewReferral(municipality: "LV-REZ", at: Now.AddYears(-1));
+        ReferralStateMachine.Apply(waitingSinceLastYear, Waitlisted(waitingSinceLastYear, 1), Now);
+        var declined = inWindow[0];
+        ReferralStateMachine.Apply(declined, Offered(declined, 1), Now);
+        ReferralStateMachine.Apply(declined, Declined(declined, 1), Now);
+        var elsewhere = NewReferral(municipality: "LV-077", at: Now);
+        foreach (var referral in inWindow.Append(sameInstant).Append(before).Append(atEnd).Append(waitingSinceLastYear).Append(elsewhere))
+        {
+            Assert.True(await store.TryInsertAsync(referral, Cancel));
+        }
+
+        var pages = new List<IReadOnlyList<Referral>>();
+        await foreach (var page in store.ReadForReportAsync(["LV-REZ"], from, to, 2, Cancel))
+        {
+            pages.Add(page);
+        }
+
+        var read = pages.SelectMany(p => p).ToList();
+        Assert.All(pages, p => Assert.InRange(p.Count, 1, 2));
+        Assert.Equal(
+            inWindow.Append(sameInstant).Append(waitingSinceLastYear).Select(r => r.Id).Order(StringComparer.Ordinal),
+            read.Select(r => r.Id).Order(StringComparer.Ordinal));
+        var stored = read.Single(r => r.Id == declined.Id);
+        Assert.Equal(("LV-REZ", "day-care-centre", ReferralStatus.Matching, declined.SubmittedAt),
+            (stored.Municipality, stored.ServiceType, stored.Status, stored.SubmittedAt));
+        Assert.Equal(declined.Timeline.Select(l => (l.At, l.Status)), stored.Timeline.Select(l => (l.At, l.Status)));
+        Assert.Equal(DeclineReason.NoCapacity, Assert.Single(stored.Declines).Reason);
+        Assert.Equal(ReferralStatus.Waitlisted, read.Single(r => r.Id == waitingSinceLastYear.Id).Status);
+        Assert.Empty(await ReadAllAsync(store.ReadForReportAsync([], from, to, 2, Cancel)));
+        Assert.Single(await ReadAllAsync(store.ReadForReportAsync(["LV-077"], from, to, 2, Cancel)));
+    }
+
+    private static async Task<List<Referral>> ReadAllAsync(IAsyncEnumerable<IReadOnlyList<Referral>> pages)
+    {
+        var all = new List<Referral>();
+        await foreach (var page in pages)
+        {
+            all.AddRange(page);
+        }
+
+        return all;
     }
 
     [Fact]

@@ -189,6 +189,9 @@ public sealed partial class BrowserFlowTests(EmbeddedSystemFixture fixture) : IC
         var smsText = await page.Locator("#sms").TextContentAsync() ?? "";
         await page.GotoAsync(new Uri(Base, "/report").ToString());
         Assert.Contains("Daugavpils valstspilsēta", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        // The decline above is in the report's chart (and its text alternative), counted from the referral itself.
+        Assert.Matches(@"Trūkst dokumentu: [1-9]", await page.Locator("#chart-declines-desc").TextContentAsync() ?? "");
+        Assert.Equal(4, await page.Locator("figure.chart svg[role=img]").CountAsync());
         await VisitAsync(page, "report");
 
         // The family follows the link in the SMS, without signing in.

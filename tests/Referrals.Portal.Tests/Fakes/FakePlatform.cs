@@ -30,6 +30,9 @@ public sealed class FakePlatform : IAsyncDisposable
     /// <summary>When set, POST /api/referrals answers 400 with these field errors.</summary>
     public Dictionary<string, string[]>? SubmissionErrors { get; set; }
 
+    /// <summary>The query strings the report page sent to /api/referrals/report.</summary>
+    public ConcurrentQueue<string> ReportQueries { get; } = new();
+
     /// <summary>The bodies posted to the withdraw and decline endpoints, by path.</summary>
     public ConcurrentQueue<(string Path, JsonObject Body)> Commands { get; } = new();
 
@@ -88,7 +91,49 @@ public sealed class FakePlatform : IAsyncDisposable
         });
         api.MapGet("/eligibility/overdue", () => new[]
         {
-            new { referralId = ReferralId, serviceType = "home-care", outcome = "NeedsInformation", decisionDueOn = "2026-07-10" },
+            new { referralId = ReferralId, serviceType = "home-care", outcome = "NeedsInformation", decisionDueOn = "2026-07-10", municipality = "LV-DGV" },
+            // Outside every caller's scope here: the report must not count it.
+            new { referralId = Guid.NewGuid(), serviceType = "home-care", outcome = "NeedsInformation", decisionDueOn = "2026-07-10", municipality = "LV-RIX" },
+        });
+        api.MapGet("/referrals/report", (HttpRequest request) =>
+        {
+            ReportQueries.Enqueue(request.QueryString.Value ?? "");
+            if (request.Query["from"] == "2026-02-30")
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["Expected a date as yyyy-MM-dd."] });
+            }
+
+            var municipality = request.Query["municipality"].ToString();
+            var statuses = new[] { "Submitted", "NeedsInformation", "Rejected", "Matching", "Offered", "Waitlisted", "Placed", "Withdrawn", "Closed" };
+            var reasons = new[] { "NoCapacity", "NotEligible", "MissingDocuments", "OutOfServiceArea", "ClientRefused", "Other" };
+            var rows = new[]
+            {
+                new
+                {
+                    municipality = "LV-DGV", serviceType = "home-care",
+                    byStatus = statuses.ToDictionary(s => s, s => s switch { "Offered" => 1, "Placed" => 2, _ => 0 }),
+                    total = 3, waitlisted = 1,
+                    toDecision = new { count = 3, medianHours = (double?)36, p90Hours = (double?)60 },
+                    toPlacement = new { count = 2, medianHours = (double?)72, p90Hours = (double?)96 },
+                    declinesByReason = reasons.ToDictionary(r => r, r => r switch { "NoCapacity" => 2, "Other" => 1, _ => 0 }),
+                },
+                new
+                {
+                    municipality = "LV-REZ", serviceType = "day-care-centre",
+                    byStatus = statuses.ToDictionary(s => s, s => s == "Submitted" ? 1 : 0),
+                    total = 1, waitlisted = 0,
+                    toDecision = new { count = 0, medianHours = (double?)null, p90Hours = (double?)null },
+                    toPlacement = new { count = 0, medianHours = (double?)null, p90Hours = (double?)null },
+                    declinesByReason = reasons.ToDictionary(r => r, _ => 0),
+                },
+            };
+            return Results.Ok(new
+            {
+                from = request.Query["from"].FirstOrDefault() ?? "2025-11-24",
+                to = request.Query["to"].FirstOrDefault() ?? "2026-11-23",
+                municipalities = string.IsNullOrEmpty(municipality) ? new[] { "LV-DGV", "LV-REZ" } : [municipality],
+                rows = rows.Where(r => string.IsNullOrEmpty(municipality) || r.municipality == municipality).ToArray(),
+            });
         });
         api.MapPost("/referrals", async (HttpRequest request) =>
         {

@@ -8,7 +8,8 @@ namespace Referrals.Eligibility.Deadlines;
 
 /// <summary>
 /// GET /api/eligibility/overdue: referrals whose eligibility decision is past its due date, oldest due first; a social
-/// worker sees those of their municipality, a coordinator those of their region.
+/// worker sees those of their municipality, a coordinator those of their region. The municipality is given (last, so
+/// existing readers are undisturbed) for the coordinator report's per-municipality rows.
 /// </summary>
 public static class ListOverdue
 {
@@ -21,13 +22,14 @@ public static class ListOverdue
         string RuleSetVersion,
         DateOnly? DocumentsCompleteOn,
         DateOnly? DecisionDueOn,
-        DateTimeOffset? OverdueSince);
+        DateTimeOffset? OverdueSince,
+        string Municipality);
 
     public static async Task<Ok<List<OverdueView>>> HandleAsync(HttpContext http, IAssessmentStore store, CancellationToken cancellationToken)
     {
         var overdue = await store.ListOverdueAsync(http.User.Actor().ReadableMunicipalities(Municipalities.Regions), Max, cancellationToken);
         return TypedResults.Ok(overdue
-            .Select(a => new OverdueView(a.ReferralId, a.ServiceType, a.Outcome, a.RuleSetVersion, a.DocumentsCompleteOn, a.DecisionDueOn, a.OverdueSince))
+            .Select(a => new OverdueView(a.ReferralId, a.ServiceType, a.Outcome, a.RuleSetVersion, a.DocumentsCompleteOn, a.DecisionDueOn, a.OverdueSince, a.Municipality))
             .ToList());
     }
 }

@@ -1,6 +1,7 @@
 using MongoDB.Bson.Serialization.Attributes;
 using Referrals.Contracts.Eligibility;
 using Referrals.Contracts.Intake;
+using Referrals.Contracts.ProviderDirectory;
 using Referrals.Messaging.Outbox;
 
 namespace Referrals.Intake.Referrals;
@@ -57,6 +58,9 @@ public sealed class Referral : OutboxDocument
     public string? WithdrawReason { get; set; }
 
     public List<TimelineEntry> Timeline { get; set; } = [];
+
+    /// <summary>Every offer a provider declined, once per offer, for the declines-by-reason report (never parsed from the timeline).</summary>
+    public List<ReferralDecline> Declines { get; set; } = [];
 
     /// <summary>Who consented to the processing, for which purposes, and when; null only for referrals from before consent was recorded.</summary>
     public ReferralConsent? Consent { get; set; }
@@ -173,6 +177,20 @@ public sealed class ReferralPlacement
     public string ServiceId { get; set; } = "";
 
     public DateTimeOffset AcceptedAt { get; set; }
+}
+
+/// <summary>One declined offer: which, by whom, why (the closed list; the free text stays in the directory), when.</summary>
+public sealed class ReferralDecline
+{
+    public Guid OfferId { get; set; }
+
+    public int Attempt { get; set; }
+
+    public string ProviderId { get; set; } = "";
+
+    public DeclineReason Reason { get; set; }
+
+    public DateTimeOffset At { get; set; }
 }
 
 /// <summary>The consent recorded at intake.</summary>

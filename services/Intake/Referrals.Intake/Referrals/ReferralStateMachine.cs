@@ -135,6 +135,8 @@ public static class ReferralStateMachine
     {
         const string Event = nameof(PlacementDeclined);
         var detail = $"Attempt {message.Attempt}: declined by {message.ProviderId} ({message.Reason})";
+        // A provider's decline is a fact for the report whatever the referral's state or the order messages came in.
+        RecordDecline(referral, message);
         if (IsFinal(referral.Status) || referral.Status == ReferralStatus.Placed)
         {
             AddLine(referral, now, Event, message.Actor, Ignored(referral, detail, message.Attempt));
@@ -281,6 +283,23 @@ public static class ReferralStateMachine
         referral.Raise(new ReferralAnonymised(eventId, referral.ReferralGuid(), now), eventId, now);
         AddLine(referral, now, nameof(ReferralAnonymised), "system", "Retention period ended; personal data erased");
         return true;
+    }
+
+    private static void RecordDecline(Referral referral, PlacementDeclined message)
+    {
+        if (referral.Declines.Any(d => d.OfferId == message.OfferId))
+        {
+            return;
+        }
+
+        referral.Declines.Add(new ReferralDecline
+        {
+            OfferId = message.OfferId,
+            Attempt = message.Attempt,
+            ProviderId = message.ProviderId,
+            Reason = message.Reason,
+            At = message.OccurredAt,
+        });
     }
 
     private static void Move(

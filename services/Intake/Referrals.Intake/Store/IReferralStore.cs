@@ -29,6 +29,15 @@ public interface IReferralStore
     /// <summary>The municipality's referrals of one client, newest first.</summary>
     Task<IReadOnlyList<Referral>> ListByClientAsync(string municipality, Guid clientId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For the report: the referrals of <paramref name="municipalities"/> submitted in [<paramref name="from"/>,
+    /// <paramref name="to"/>) and, whenever submitted, those Waitlisted now; a page of at most
+    /// <paramref name="pageSize"/> at a time, so the caller folds one page and lets it go before the next is read.
+    /// Adapters may leave out fields the report does not read (the personal data among them).
+    /// </summary>
+    IAsyncEnumerable<IReadOnlyList<Referral>> ReadForReportAsync(
+        IReadOnlyCollection<string> municipalities, DateTimeOffset from, DateTimeOffset to, int pageSize, CancellationToken cancellationToken);
+
     /// <summary>Final (Closed, Withdrawn, Rejected), not yet anonymised, last updated before <paramref name="updatedBefore"/>; oldest first.</summary>
     Task<IReadOnlyList<Referral>> ListExpiredAsync(DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MongoDB.Driver;
 using Referrals.Contracts.Intake;
 using Referrals.Intake.Referrals;
@@ -77,6 +78,46 @@ public sealed class MongoReferralStore : IReferralStore
 
     public Task<IReadOnlyList<Referral>> ListByClientAsync(string municipality, Guid clientId, int limit, CancellationToken cancellationToken) =>
         Newest(Builders<Referral>.Filter.Where(r => r.Client.ClientId == clientId && r.Municipality == municipality), limit, cancellationToken);
+
+    public async IAsyncEnumerable<IReadOnlyList<Referral>> ReadForReportAsync(
+        IReadOnlyCollection<string> municipalities,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (municipalities.Count == 0)
+        {
+            yield break;
+        }
+
+        // Instants are stored as strings (see ListExpiredAsync), so the window is applied here, batch by batch, on a
+        // cursor over the municipalities (indexed) that brings only the fields the report reads: no personal data.
+        var fields = Builders<Referral>.Projection;
+        var projection = fields.Combine(
+            fields.Include(r => r.Municipality),
+            fields.Include(r => r.ServiceType),
+            fields.Include(r => r.Status),
+            fields.Include(r => r.SubmittedAt),
+            fields.Include("Timeline.At"),
+            fields.Include("Timeline.Status"),
+            fields.Include("Placement.AcceptedAt"),
+            fields.Include(r => r.Declines));
+        using var cursor = await _referrals.Collection
+            .Find(Builders<Referral>.Filter.In(r => r.Municipality, municipalities), new FindOptions { BatchSize = pageSize })
+            .Project<Referral>(projection)
+            .ToCursorAsync(cancellationToken);
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            var page = cursor.Current
+                .Where(r => (r.SubmittedAt >= from && r.SubmittedAt < to) || r.Status == ReferralStatus.Waitlisted)
+                .ToList();
+            if (page.Count > 0)
+            {
+                yield return page;
+            }
+        }
+    }
 
     public async Task<IReadOnlyList<Referral>> ListExpiredAsync(DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken)
     {

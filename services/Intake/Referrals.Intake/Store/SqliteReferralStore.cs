@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Referrals.Contracts.Intake;
 using Referrals.Intake.Referrals;
 using Referrals.Messaging.Documents;
@@ -90,6 +91,49 @@ public sealed class SqliteReferralStore : IReferralStore
             limit: limit,
             cancellationToken: cancellationToken);
 
+    public async IAsyncEnumerable<IReadOnlyList<Referral>> ReadForReportAsync(
+        IReadOnlyCollection<string> municipalities,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (municipalities.Count == 0)
+        {
+            yield break;
+        }
+
+        var names = municipalities.Select((m, i) => (Name: "$m" + i.ToString(CultureInfo.InvariantCulture), Value: m)).ToList();
+        var where = $"municipality IN ({string.Join(", ", names.Select(n => n.Name))})"
+            + " AND ((submitted_at >= $from AND submitted_at < $to) OR status = 'Waitlisted')"
+            + " AND (submitted_at > $afterAt OR (submitted_at = $afterAt AND id > $afterId))";
+        // Keyset paging on (submitted_at, id): each page is one short query, whatever was written in between.
+        var afterAt = "";
+        var afterId = "";
+        while (true)
+        {
+            var parameters = names.Select(n => (n.Name, (object?)n.Value)).ToList();
+            parameters.Add(("$from", Utc(from)));
+            parameters.Add(("$to", Utc(to)));
+            parameters.Add(("$afterAt", afterAt));
+            parameters.Add(("$afterId", afterId));
+            var page = await _referrals.QueryAsync(where, parameters, orderBy: "submitted_at, id", limit: pageSize, cancellationToken: cancellationToken);
+            if (page.Count == 0)
+            {
+                yield break;
+            }
+
+            yield return page;
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+
+            afterAt = Utc(page[^1].SubmittedAt);
+            afterId = page[^1].Id;
+        }
+    }
+
     public Task<IReadOnlyList<Referral>> ListExpiredAsync(DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken) =>
         _referrals.QueryAsync(
             "status IN ('Closed', 'Withdrawn', 'Rejected') AND anonymised = 0 AND updated_at < $before",
@@ -97,6 +141,9 @@ public sealed class SqliteReferralStore : IReferralStore
             orderBy: "updated_at, id",
             limit: limit,
             cancellationToken: cancellationToken);
+
+    /// <summary>How the collection stores instants (see <c>SqliteDocumentCollection</c>), so they compare as text.</summary>
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>A database from before a column existed gets it (empty) before the collection indexes it.</summary>
     private static void AddMissingColumns(SqliteDatabase database)

@@ -77,7 +77,8 @@ public sealed record HsdsOrganization(string Id, string Name, string? Email, str
 public sealed record RuleView(string Id, string TitleLv, string TitleEn, string Strength, IReadOnlyList<string> ServiceTypes,
     IReadOnlyList<string> ClientGroups, string RuleSetVersion);
 
-public sealed record OverdueDecision(Guid ReferralId, string ServiceType, string Outcome, DateOnly? DecisionDueOn);
+/// <summary>Municipality: null from an eligibility service older than the coordinator report.</summary>
+public sealed record OverdueDecision(Guid ReferralId, string ServiceType, string Outcome, DateOnly? DecisionDueOn, string? Municipality = null);
 
 public sealed record OwnServiceView(string ServiceId, string? ServiceName, string ServiceType, IReadOnlyList<string> ClientGroups,
     int? MinAge, int? MaxAge, int Maximum, int Available, string Updated);
