@@ -6,9 +6,12 @@ namespace Referrals.Messaging.Bus;
 public static class Retries
 {
     // A message that arrived early waits about 40 s for the one it builds on. Not longer: a message being retried in
-    // memory holds its endpoint, which cannot restart after a lost broker connection until the retries end.
+    // memory holds its endpoint, which cannot restart after a lost broker connection until the retries end. The first
+    // tries come fast because the other queue is usually only milliseconds behind: starting at 1 s put a one-second
+    // step into the 99th percentile of the lifecycle benchmark.
     private static readonly TimeSpan[] EarlyMessageIntervals =
-        [.. new[] { 1, 2, 3, 4, 5, 5, 5, 5, 5, 5 }.Select(seconds => TimeSpan.FromSeconds(seconds))];
+        [.. new[] { 20, 50, 100, 200, 500, 1_000, 2_000, 3_000, 4_000, 5_000, 5_000, 5_000, 5_000, 5_000, 5_000 }
+            .Select(milliseconds => TimeSpan.FromMilliseconds(milliseconds))];
 
     /// <summary>
     /// A failure is retried quickly a few times; a message that arrived early (<see cref="MessageArrivedEarlyException"/>)
