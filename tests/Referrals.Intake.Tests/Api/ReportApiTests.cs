@@ -98,7 +98,8 @@ public sealed class ReportApiTests(IntakeApiFactory api) : IClassFixture<IntakeA
         var foreign = await worker.GetAsync("/api/referrals/report?municipality=LV-DGV", Cancel);
 
         Assert.Equal(("2025-01-01", "2025-01-31"), (report!["from"]!.GetValue<string>(), report["to"]!.GetValue<string>()));
-        Assert.Empty(report["rows"]!.AsArray());
+        // Nothing was submitted then; a row can only be another test's referral waitlisted now, which counts in any period.
+        Assert.All(report["rows"]!.AsArray(), row => Assert.Equal(0, row!["total"]!.GetValue<int>()));
         Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
     }
 
