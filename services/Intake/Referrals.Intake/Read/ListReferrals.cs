@@ -3,7 +3,6 @@ using Referrals.Contracts.Intake;
 using Referrals.Intake.Access;
 using Referrals.Intake.Http;
 using Referrals.Intake.Store;
-using Referrals.Reference;
 using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.Intake.Read;
@@ -31,16 +30,7 @@ public static class ListReferrals
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        string? code = null;
-        if (!string.IsNullOrWhiteSpace(municipality))
-        {
-            code = Municipalities.Find(municipality.Trim())?.Code;
-            if (code is null)
-            {
-                errors.Add("municipality", "Unknown municipality code (ISO 3166-2:LV, e.g. LV-DGV).");
-            }
-        }
-
+        var code = MunicipalityFilter.Parse(municipality, errors);
         ReferralStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
@@ -61,14 +51,12 @@ public static class ListReferrals
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var actor = http.User.Actor();
-        var allowed = actor.ReadableMunicipalities(Municipalities.Regions);
-        if (allowed.Count == 0 || (code is not null && !allowed.Contains(code)))
+        if (MunicipalityFilter.Scope(http.User.Actor(), code) is not { } scope)
         {
             return Problems.Forbidden("municipality", "You may only list the referrals of your own municipality or region.");
         }
 
-        var referrals = await store.ListAsync(code is null ? allowed : [code], wanted, Limit, cancellationToken);
+        var referrals = await store.ListAsync(scope, wanted, Limit, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ReferralSummary>>(referrals.Select(ReferralSummary.From).ToList());
     }
 }

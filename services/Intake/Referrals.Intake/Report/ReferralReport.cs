@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Referrals.Intake.Access;
 using Referrals.Intake.Http;
 using Referrals.Intake.Store;
-using Referrals.Reference;
 using Referrals.ServiceDefaults.Security;
 
 namespace Referrals.Intake.Report;
@@ -35,28 +35,17 @@ public static class ReferralReport
     {
         var errors = new ValidationErrors();
         var window = ReportWindow.Parse(from, to, time.GetUtcNow(), errors);
-        string? code = null;
-        if (!string.IsNullOrWhiteSpace(municipality))
-        {
-            code = Municipalities.Find(municipality.Trim())?.Code;
-            if (code is null)
-            {
-                errors.Add("municipality", "Unknown municipality code (ISO 3166-2:LV, e.g. LV-DGV).");
-            }
-        }
-
+        var code = MunicipalityFilter.Parse(municipality, errors);
         if (window is null || !errors.IsEmpty)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var allowed = http.User.Actor().ReadableMunicipalities(Municipalities.Regions);
-        if (allowed.Count == 0 || (code is not null && !allowed.Contains(code)))
+        if (MunicipalityFilter.Scope(http.User.Actor(), code) is not { } scope)
         {
             return Problems.Forbidden("municipality", "You may only report on your own municipality or region.");
         }
 
-        var scope = code is null ? allowed : [code];
         var report = new ReportAggregator(window);
         await foreach (var page in store.ReadForReportAsync(scope, window.Start, window.End, PageSize, cancellationToken))
         {
